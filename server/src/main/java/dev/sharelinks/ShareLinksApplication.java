@@ -1,0 +1,16 @@
+package dev.sharelinks;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+// No user store: callers authenticate with API keys or the admin token (see security package).
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
+@ConfigurationPropertiesScan
+public class ShareLinksApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ShareLinksApplication.class, args);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.sharelinks.admin;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import dev.sharelinks.domain.IssuedApiKey;
+import dev.sharelinks.generated.admin.model.ApiKeyCreated;
+import dev.sharelinks.generated.admin.model.Organization;
+import dev.sharelinks.generated.admin.model.Persona;
+import dev.sharelinks.generated.admin.model.Plan;
+
+/** Domain objects to the operator API's wire format. */
+final class AdminMapper {
+
+    private AdminMapper() {
+    }
+
+    static Organization toOrganization(dev.sharelinks.domain.Organization org) {
+        return new Organization()
+                .id(org.id())
+                .name(org.name())
+                .plan(new Plan().removeWatermark(org.plan().removeWatermark())
+                        .whitelabelReports(org.plan().whitelabelReports()))
+                .customDomain(org.customDomain())
+                .createdAt(utc(org.createdAt()));
+    }
+
+    static dev.sharelinks.domain.Plan toPlan(Plan plan) {
+        if (plan == null) {
+            return null;
+        }
+        return new dev.sharelinks.domain.Plan(Boolean.TRUE.equals(plan.getRemoveWatermark()),
+                Boolean.TRUE.equals(plan.getWhitelabelReports()));
+    }
+
+    static ApiKeyCreated toApiKeyCreated(IssuedApiKey issued) {
+        return new ApiKeyCreated()
+                .id(issued.key().id())
+                .name(issued.key().name())
+                .key(issued.secret())
+                .createdAt(utc(issued.key().createdAt()));
+    }
+
+    static Persona toPersona(dev.sharelinks.domain.Persona persona) {
+        return new Persona().id(persona.id()).organizationId(persona.organizationId()).name(persona.name());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

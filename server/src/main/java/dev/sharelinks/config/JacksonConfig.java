@@ -1,0 +1,72 @@
+package dev.sharelinks.config;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import org.openapitools.jackson.nullable.JsonNullableJackson3Module;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.StdSerializer;
+import tools.jackson.databind.type.LogicalType;
+
+@Configuration(proxyBeanMethods = false)
+public class JacksonConfig {
+
+    /** Without this module JsonNullable fields serialise as {"undefined":false,"present":true}. */
+    @Bean
+    JacksonModule jsonNullableModule() {
+        return new JsonNullableJackson3Module();
+    }
+
+    /** Timestamps as the vendors write them: UTC with milliseconds, e.g. 2026-04-27T10:00:00.000Z. */
+    @Bean
+    JacksonModule vendorTimestampModule() {
+        return new SimpleModule("vendor-timestamps").addSerializer(OffsetDateTime.class, new UtcMillisSerializer());
+    }
+
+    /**
+     * Wrong types are client errors: "10" is not a number, 1.5 is not an integer, 7 is not a string.
+     * Jackson coerces all of these silently by default.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer strictTypes() {
+        return builder -> builder
+                // Jackson 3 sorts properties by default; the vendors' documents list them in spec order
+                .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .withCoercionConfig(LogicalType.Textual, cfg -> cfg
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Boolean, cfg -> cfg
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail));
+    }
+
+    static final class UtcMillisSerializer extends StdSerializer<OffsetDateTime> {
+
+        private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
+
+        UtcMillisSerializer() {
+            super(OffsetDateTime.class);
+        }
+
+        @Override
+        public void serialize(OffsetDateTime value, JsonGenerator gen, SerializationContext ctxt) {
+            gen.writeString(FORMAT.format(value.withOffsetSameInstant(ZoneOffset.UTC)));
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.sharelinks.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * Secrets handed to callers: share tokens and API keys, drawn from a CSPRNG.
+ * 22 base62 characters carry 130 bits; API keys get 32 (190 bits).
+ */
+public final class SecretTokens {
+
+    private static final char[] BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public static final String SHARE_TOKEN_PREFIX = "sh_";
+    public static final String API_KEY_PREFIX = "sk_";
+
+    private SecretTokens() {
+    }
+
+    public static String newShareToken() {
+        return SHARE_TOKEN_PREFIX + randomBase62(22);
+    }
+
+    public static String newApiKey() {
+        return API_KEY_PREFIX + randomBase62(32);
+    }
+
+    public static String randomBase62(int length) {
+        char[] out = new char[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = BASE62[RANDOM.nextInt(BASE62.length)];
+        }
+        return new String(out);
+    }
+
+    /** Hex SHA-256. Enough for high-entropy secrets: there is nothing to brute-force by dictionary. */
+    public static String sha256(String secret) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.sharelinks.domain;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+
+import dev.sharelinks.persistence.PersonaRepository;
+import dev.sharelinks.persistence.ShareLinkRepository;
+
+/** Issuing and managing Anam share links for one organisation at a time. */
+@Service
+public class ShareLinkService {
+
+    public static final BigDecimal DEFAULT_EXPIRES_IN_HOURS = BigDecimal.valueOf(168);
+    public static final BigDecimal MAX_EXPIRES_IN_HOURS = BigDecimal.valueOf(87_600);
+    public static final int DEFAULT_USAGE_LIMIT = 10;
+    public static final int MAX_USAGE_LIMIT = 1_000_000_000;
+    private static final BigDecimal MILLIS_PER_HOUR = BigDecimal.valueOf(3_600_000);
+
+    private final ShareLinkRepository links;
+    private final PersonaRepository personas;
+    private final Clock clock;
+
+    public ShareLinkService(ShareLinkRepository links, PersonaRepository personas, Clock clock) {
+        this.links = links;
+        this.personas = personas;
+        this.clock = clock;
+    }
+
+    /** Null hours or limit take the vendor's defaults (168 hours, 10 uses). */
+    public ShareLink create(UUID organizationId, UUID personaId, BigDecimal expiresInHours, BigDecimal usageLimit) {
+        if (personaId == null) {
+            throw new InvalidInputException("personaId", "personaId is required");
+        }
+        Duration lifetime = lifetime(expiresInHours == null ? DEFAULT_EXPIRES_IN_HOURS : expiresInHours);
+        int limit = usageLimit == null ? DEFAULT_USAGE_LIMIT : usageLimit(usageLimit);
+        Persona persona = personas.findById(personaId)
+                .filter(p -> p.organizationId().equals(organizationId))
+                .orElseThrow(() -> new NotFoundException("Persona not found"));
+        Instant now = now();
+        ShareLink link = new ShareLink(UUID.randomUUID(), organizationId, personaId, persona.name(),
+                SecretTokens.newShareToken(), LinkType.LINK, now.plus(lifetime), limit, 0, List.of(),
+                false, false, true, false, now, null);
+        try {
+            links.insert(link);
+        } catch (DataIntegrityViolationException personaDeletedMeanwhile) {
+            throw new NotFoundException("Persona not found");
+        }
+        return link;
+    }
+
+    /**
+     * Omitted (null) fields stay unchanged. A new {@code expiresInHours} counts from now: the link is renewed.
+     */
+    public ShareLink update(UUID organizationId, UUID id, BigDecimal expiresInHours, BigDecimal usageLimit) {
+        Instant now = now();
+        Instant expiresAt = expiresInHours == null ? null : now.plus(lifetime(expiresInHours));
+        Integer limit = usageLimit == null ? null : usageLimit(usageLimit);
+        boolean found = links.updateTerms(organizationId, id, expiresInHours != null, expiresAt,
+                usageLimit != null, limit, now);
+        if (!found) {
+            throw linkNotFound();
+        }
+        return get(organizationId, id);
+    }
+
+    public ShareLink get(UUID organizationId, UUID id) {
+        return links.findById(organizationId, id).orElseThrow(ShareLinkService::linkNotFound);
+    }
+
+    public Page<ShareLink> list(UUID organizationId, int page, int perPage, String search, UUID personaId) {
+        String term = search == null || search.isBlank() ? null : search.strip();
+        long total = links.count(organizationId, term, personaId);
+        long offset = (long) (page - 1) * perPage;
+        List<ShareLink> items = offset >= total ? List.of()
+                : links.list(organizationId, term, personaId, (int) offset, perPage);
+        return new Page<>(items, total, page, perPage);
+    }
+
+    public void delete(UUID organizationId, UUID id) {
+        if (!links.delete(organizationId, id)) {
+            throw linkNotFound();
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static NotFoundException linkNotFound() {
+        return new NotFoundException("Share link not found");
+    }
+
+    static Duration lifetime(BigDecimal hours) {
+        if (hours.signum() <= 0 || hours.compareTo(MAX_EXPIRES_IN_HOURS) > 0) {
+            throw new InvalidInputException("expiresInHours",
+                    "expiresInHours must be greater than 0 and at most " + MAX_EXPIRES_IN_HOURS.toPlainString());
+        }
+        long millis = hours.multiply(MILLIS_PER_HOUR).longValue();
+        return Duration.ofMillis(Math.max(1, millis));
+    }
+
+    static int usageLimit(BigDecimal limit) {
+        BigDecimal whole = limit.stripTrailingZeros();
+        if (whole.scale() > 0 || whole.signum() <= 0 || whole.compareTo(BigDecimal.valueOf(MAX_USAGE_LIMIT)) > 0) {
+            throw new InvalidInputException("usageLimit",
+                    "usageLimit must be a whole number from 1 to " + MAX_USAGE_LIMIT);
+        }
+        return whole.intValueExact();
+    }
+}

@@ -1,0 +1,160 @@
+package dev.sharelinks.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.sharelinks.domain.LinkType;
+import dev.sharelinks.domain.ShareLink;
+
+@Repository
+public class ShareLinkRepository {
+
+    /** Origins are stored one per line: a valid origin never contains a line break. */
+    private static final String ORIGIN_SEPARATOR = "\n";
+
+    private final JdbcClient jdbc;
+
+    public ShareLinkRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(ShareLink link) {
+        jdbc.sql("""
+                insert into share_links (id, organization_id, persona_id, persona_name, token, link_type, expires_at,
+                    usage_limit, usage_count, allowed_origins, allow_all_origins, remove_watermark, enabled,
+                    primary_persona_id, created_at, updated_at, last_used_at)
+                values (:id, :org, :persona, :personaName, :token, :type, :expiresAt, :usageLimit, :usageCount,
+                    :origins, :allowAll, :removeWatermark, :enabled, :primaryPersona, :createdAt, :createdAt, :lastUsedAt)""")
+                .param("id", link.id())
+                .param("org", link.organizationId())
+                .param("persona", link.personaId())
+                .param("personaName", link.personaName())
+                .param("token", link.token())
+                .param("type", link.type().name())
+                .param("expiresAt", DbTime.toDb(link.expiresAt()))
+                .param("usageLimit", link.usageLimit())
+                .param("usageCount", link.usageCount())
+                .param("origins", String.join(ORIGIN_SEPARATOR, link.allowedOrigins()))
+                .param("allowAll", link.allowAllOrigins())
+                .param("removeWatermark", link.removeWatermark())
+                .param("enabled", link.enabled())
+                .param("primaryPersona", link.primary() ? link.personaId() : null)
+                .param("createdAt", DbTime.toDb(link.createdAt()))
+                .param("lastUsedAt", DbTime.toDb(link.lastUsedAt()))
+                .update();
+    }
+
+    public Optional<ShareLink> findById(UUID organizationId, UUID id) {
+        return jdbc.sql("select * from share_links where id = :id and organization_id = :org")
+                .param("id", id)
+                .param("org", organizationId)
+                .query(this::map)
+                .optional();
+    }
+
+    /**
+     * Changes only the lifetime and limit columns, so a concurrent claim's usage_count is never overwritten.
+     *
+     * @return false when the link is gone (deleted meanwhile, or another organisation's)
+     */
+    public boolean updateTerms(UUID organizationId, UUID id, boolean setExpiry, Instant expiresAt,
+            boolean setLimit, Integer usageLimit, Instant now) {
+        StringBuilder sql = new StringBuilder("update share_links set updated_at = :now");
+        if (setExpiry) {
+            sql.append(", expires_at = :expiresAt");
+        }
+        if (setLimit) {
+            sql.append(", usage_limit = :usageLimit");
+        }
+        sql.append(" where id = :id and organization_id = :org");
+        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
+                .param("now", DbTime.toDb(now))
+                .param("id", id)
+                .param("org", organizationId);
+        if (setExpiry) {
+            statement = statement.param("expiresAt", DbTime.toDb(expiresAt));
+        }
+        if (setLimit) {
+            statement = statement.param("usageLimit", usageLimit);
+        }
+        return statement.update() == 1;
+    }
+
+    public boolean delete(UUID organizationId, UUID id) {
+        return jdbc.sql("delete from share_links where id = :id and organization_id = :org")
+                .param("id", id)
+                .param("org", organizationId)
+                .update() == 1;
+    }
+
+    /** A page of the organisation's links, newest first; {@code search} matches persona name or token. */
+    public List<ShareLink> list(UUID organizationId, String search, UUID personaId, int offset, int limit) {
+        return filtered("select * from share_links", organizationId, search, personaId,
+                " order by created_at desc, id desc limit :limit offset :offset")
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(this::map)
+                .list();
+    }
+
+    public long count(UUID organizationId, String search, UUID personaId) {
+        return filtered("select count(*) from share_links", organizationId, search, personaId, "")
+                .query(Long.class)
+                .single();
+    }
+
+    private JdbcClient.StatementSpec filtered(String select, UUID organizationId, String search, UUID personaId,
+            String suffix) {
+        StringBuilder sql = new StringBuilder(select).append(" where organization_id = :org");
+        if (personaId != null) {
+            sql.append(" and persona_id = :persona");
+        }
+        if (search != null) {
+            sql.append(" and (lower(persona_name) like :pattern escape '!' or lower(token) like :pattern escape '!')");
+        }
+        JdbcClient.StatementSpec statement = jdbc.sql(sql.append(suffix).toString()).param("org", organizationId);
+        if (personaId != null) {
+            statement = statement.param("persona", personaId);
+        }
+        if (search != null) {
+            statement = statement.param("pattern", "%" + likeEscape(search.toLowerCase(Locale.ROOT)) + "%");
+        }
+        return statement;
+    }
+
+    private static String likeEscape(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    private ShareLink map(ResultSet rs, int row) throws SQLException {
+        String origins = rs.getString("allowed_origins");
+        int limit = rs.getInt("usage_limit");
+        Integer usageLimit = rs.wasNull() ? null : limit;
+        return new ShareLink(
+                rs.getObject("id", UUID.class),
+                rs.getObject("organization_id", UUID.class),
+                rs.getObject("persona_id", UUID.class),
+                rs.getString("persona_name"),
+                rs.getString("token"),
+                LinkType.valueOf(rs.getString("link_type")),
+                DbTime.fromDb(rs, "expires_at"),
+                usageLimit,
+                rs.getInt("usage_count"),
+                origins == null || origins.isEmpty() ? List.of() : Arrays.asList(origins.split(ORIGIN_SEPARATOR)),
+                rs.getBoolean("allow_all_origins"),
+                rs.getBoolean("remove_watermark"),
+                rs.getBoolean("enabled"),
+                rs.getObject("primary_persona_id") != null,
+                DbTime.fromDb(rs, "created_at"),
+                DbTime.fromDb(rs, "last_used_at"));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.sharelinks.security;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.util.List;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.sharelinks.config.ShareLinksProperties;
+import dev.sharelinks.domain.SecretTokens;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Authenticates the operator: {@code Authorization: Bearer <SHARELINKS_ADMIN_TOKEN>}. Compared as SHA-256
+ * digests with {@link MessageDigest#isEqual}, which takes the same time wherever the inputs differ.
+ */
+final class AdminTokenFilter extends OncePerRequestFilter {
+
+    static final String ADMIN = "admin";
+
+    private final ShareLinksProperties properties;
+
+    AdminTokenFilter(ShareLinksProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!properties.adminApiEnabled()) {
+            request.setAttribute(AuthenticationFailures.FAILURE_MESSAGE,
+                    "The operator API is disabled: set SHARELINKS_ADMIN_TOKEN to enable it");
+        } else {
+            String token = BearerToken.from(request);
+            if (token != null && MessageDigest.isEqual(digest(token), digest(properties.adminToken()))) {
+                SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken
+                        .authenticated(ADMIN, null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+            } else if (token != null) {
+                request.setAttribute(AuthenticationFailures.FAILURE_MESSAGE, "Invalid admin token");
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static byte[] digest(String value) {
+        return SecretTokens.sha256(value).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+}

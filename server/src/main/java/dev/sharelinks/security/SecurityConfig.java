@@ -1,0 +1,67 @@
+package dev.sharelinks.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+import dev.sharelinks.config.ShareLinksProperties;
+import dev.sharelinks.persistence.ApiKeyRepository;
+import dev.sharelinks.web.ErrorResponses;
+
+/**
+ * One filter chain per kind of caller: the operator (admin token), organisations (API keys on the vendor
+ * surfaces), and everyone else (public pages, whose credential is the share token in the URL).
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain operatorApi(HttpSecurity http, ShareLinksProperties properties, ErrorResponses errors)
+            throws Exception {
+        return stateless(http, errors, "Missing admin token")
+                .securityMatcher("/admin/**")
+                .addFilterBefore(new AdminTokenFilter(properties), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("ADMIN"))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain vendorApis(HttpSecurity http, ApiKeyRepository apiKeys, ErrorResponses errors)
+            throws Exception {
+        return stateless(http, errors, "Missing API key")
+                .securityMatcher("/v1/share-links", "/v1/share-links/**", "/test_framework/**")
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("API_KEY"))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain everythingElse(HttpSecurity http, ErrorResponses errors) throws Exception {
+        return stateless(http, errors, "Authentication required")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .build();
+    }
+
+    private static HttpSecurity stateless(HttpSecurity http, ErrorResponses errors, String missingMessage)
+            throws Exception {
+        AuthenticationFailures failures = new AuthenticationFailures(errors, missingMessage);
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(failures)
+                        .accessDeniedHandler((request, response, denied) -> failures.commence(request, response, null)));
+    }
+}
