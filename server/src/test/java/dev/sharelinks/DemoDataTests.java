@@ -1,0 +1,48 @@
+package dev.sharelinks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.sharelinks.domain.SecretTokens;
+
+/** First start of the embedded default: demo organisation, persona and a working key, logged once. */
+@ExtendWith(OutputCaptureExtension.class)
+class DemoDataTests {
+
+    @Test
+    void createdOnceOnAnEmptyEmbeddedDatabase(@TempDir Path dir, CapturedOutput output) {
+        String url = "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("demo").toAbsolutePath();
+        String key;
+        try (ConfigurableApplicationContext first = start(url)) {
+            JdbcClient jdbc = first.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("select count(*) from organizations").query(Long.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from personas").query(Long.class).single()).isEqualTo(1);
+            var matcher = java.util.regex.Pattern.compile("API key\\s+: (sk_\\w+)").matcher(output.getOut());
+            assertThat(matcher.find()).isTrue();
+            key = matcher.group(1);
+            assertThat(jdbc.sql("select count(*) from api_keys where key_hash = :h")
+                    .param("h", SecretTokens.sha256(key)).query(Long.class).single()).isEqualTo(1);
+        }
+        int logged = output.getOut().split("Demo data created").length - 1;
+        try (ConfigurableApplicationContext second = start(url)) {
+            JdbcClient jdbc = second.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("select count(*) from organizations").query(Long.class).single()).isEqualTo(1);
+        }
+        assertThat(output.getOut().split("Demo data created").length - 1).isEqualTo(logged);
+    }
+
+    private static ConfigurableApplicationContext start(String url) {
+        return new SpringApplicationBuilder(ShareLinksApplication.class)
+                .run(url, "--server.port=0", "--sharelinks.demo-data=true");
+    }
+}

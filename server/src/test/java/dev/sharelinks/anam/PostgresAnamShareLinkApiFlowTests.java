@@ -1,0 +1,15 @@
+package dev.sharelinks.anam;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.sharelinks.support.EmbeddedPostgres;
+
+/** The flow on a real PostgreSQL server. */
+class PostgresAnamShareLinkApiFlowTests extends AnamShareLinkApiFlowTests {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        EmbeddedPostgres.register(registry);
+    }
+}

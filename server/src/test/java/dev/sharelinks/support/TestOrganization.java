@@ -1,0 +1,45 @@
+package dev.sharelinks.support;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
+
+/** An organisation with one API key and one persona, set up through the operator API as a user would. */
+public record TestOrganization(UUID id, UUID apiKeyId, String apiKey, UUID personaId, String personaName) {
+
+    public static final String ADMIN_TOKEN = "test-admin-token";
+
+    public static TestOrganization create(MockMvc mvc, String name, boolean removeWatermark, boolean whitelabel)
+            throws Exception {
+        String org = mvc.perform(post("/admin/v1/organizations").header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"name": "%s", "plan": {"removeWatermark": %s, "whitelabelReports": %s}}"""
+                        .formatted(name, removeWatermark, whitelabel)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        UUID orgId = UUID.fromString(JsonPath.read(org, "$.id"));
+        String key = mvc.perform(post("/admin/v1/organizations/{org}/api-keys", orgId)
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"test key\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        UUID personaId = UUID.randomUUID();
+        String personaName = name + " persona";
+        mvc.perform(put("/admin/v1/organizations/{org}/personas/{persona}", orgId, personaId)
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"" + personaName + "\"}"))
+                .andExpect(status().isOk());
+        return new TestOrganization(orgId, UUID.fromString(JsonPath.read(key, "$.id")), JsonPath.read(key, "$.key"),
+                personaId, personaName);
+    }
+
+    public String bearer() {
+        return "Bearer " + apiKey;
+    }
+}
