@@ -1,0 +1,90 @@
+package dev.sharelinks.contracts;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+import dev.sharelinks.domain.SecretTokens;
+import io.restassured.module.mockmvc.RestAssuredMockMvc;
+
+/**
+ * Base of the tests Spring Cloud Contract generates from contracts/: the whole application (security,
+ * validation, database) behind MockMvc, with the fixture rows the contracts name reset before every test.
+ * The values here are the ones written in the contracts; consumers use them against the stubs.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+public abstract class ContractVerifierBase {
+
+    public static final UUID ORG = UUID.fromString("0d7c3f7e-5a1b-4c2d-9e8f-0a1b2c3d4e5f");
+    public static final UUID API_KEY = UUID.fromString("5e1d2c3b-4a59-4687-9a6b-5c4d3e2f1a0b");
+    public static final String API_KEY_SECRET = "sk_ContractTestKey000000000000000001";
+    public static final UUID SPARE_API_KEY = UUID.fromString("6f2e3d4c-5b6a-4798-8b7c-6d5e4f3a2b1c");
+    public static final UUID PERSONA = UUID.fromString("3f0e1a2b-4c5d-4e6f-8a9b-0c1d2e3f4a5b");
+    public static final UUID LINK = UUID.fromString("9b2d7e41-6c3a-4f5e-8d7c-1a2b3c4d5e6f");
+    public static final String LINK_TOKEN = "sh_2kL9pQxYzR4vN8mBwHfJc";
+
+    public static final UUID OTHER_ORG = UUID.fromString("1e8d4f8f-6b2c-4d3e-8f9a-1b2c3d4e5f60");
+    public static final UUID OTHER_PERSONA = UUID.fromString("4a1f2b3c-5d6e-4f70-9b8c-1d2e3f4a5b6c");
+    public static final UUID OTHER_LINK = UUID.fromString("ac3e8f52-7d4b-4a6f-9e8d-2b3c4d5e6f70");
+
+    private static final OffsetDateTime CREATED = OffsetDateTime.parse("2026-04-20T10:00:00Z");
+    private static final OffsetDateTime EXPIRES = OffsetDateTime.parse("2036-04-27T10:00:00Z");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void fixtures() {
+        RestAssuredMockMvc.mockMvc(mvc);
+        jdbc.sql("delete from organizations where id in (:ids)").param("ids", java.util.List.of(ORG, OTHER_ORG))
+                .update();
+        organization(ORG, "Contract Co", true, true, "reports.contract.example");
+        organization(OTHER_ORG, "Other Co", false, false, null);
+        apiKey(API_KEY, ORG, "contract key", API_KEY_SECRET);
+        apiKey(SPARE_API_KEY, ORG, "spare key", "sk_SpareKeyToRevoke00000000000000001");
+        persona(PERSONA, ORG, "Support persona");
+        persona(OTHER_PERSONA, OTHER_ORG, "Other persona");
+        link(LINK, ORG, PERSONA, "Support persona", LINK_TOKEN);
+        link(OTHER_LINK, OTHER_ORG, OTHER_PERSONA, "Other persona", "sh_OtherOrgLinkToken000001");
+    }
+
+    private void organization(UUID id, String name, boolean removeWatermark, boolean whitelabel, String domain) {
+        jdbc.sql("""
+                insert into organizations (id, name, plan_remove_watermark, plan_whitelabel_reports, custom_domain, created_at)
+                values (:id, :name, :rw, :wl, :domain, :created)""")
+                .param("id", id).param("name", name).param("rw", removeWatermark).param("wl", whitelabel)
+                .param("domain", domain).param("created", CREATED).update();
+    }
+
+    private void apiKey(UUID id, UUID org, String name, String secret) {
+        jdbc.sql("insert into api_keys (id, organization_id, name, key_hash, created_at) values (:id, :org, :name, :hash, :created)")
+                .param("id", id).param("org", org).param("name", name).param("hash", SecretTokens.sha256(secret))
+                .param("created", CREATED).update();
+    }
+
+    private void persona(UUID id, UUID org, String name) {
+        jdbc.sql("insert into personas (id, organization_id, name, created_at) values (:id, :org, :name, :created)")
+                .param("id", id).param("org", org).param("name", name).param("created", CREATED).update();
+    }
+
+    private void link(UUID id, UUID org, UUID persona, String personaName, String token) {
+        jdbc.sql("""
+                insert into share_links (id, organization_id, persona_id, persona_name, token, link_type, expires_at,
+                    usage_limit, usage_count, created_at, updated_at)
+                values (:id, :org, :persona, :name, :token, 'LINK', :expires, 10, 0, :created, :created)""")
+                .param("id", id).param("org", org).param("persona", persona).param("name", personaName)
+                .param("token", token).param("expires", EXPIRES).param("created", CREATED).update();
+    }
+}
