@@ -1,5 +1,6 @@
 package dev.sharelinks.admin;
 
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Service;
 
 import dev.sharelinks.domain.OrganizationChanges;
 import dev.sharelinks.domain.OrganizationService;
+import dev.sharelinks.domain.ResultService;
 import dev.sharelinks.generated.admin.api.AdminApiDelegate;
 import dev.sharelinks.generated.admin.model.ApiKeyCreate;
 import dev.sharelinks.generated.admin.model.ApiKeyCreated;
@@ -16,15 +18,21 @@ import dev.sharelinks.generated.admin.model.OrganizationCreate;
 import dev.sharelinks.generated.admin.model.OrganizationUpdate;
 import dev.sharelinks.generated.admin.model.Persona;
 import dev.sharelinks.generated.admin.model.PersonaUpsert;
+import dev.sharelinks.generated.admin.model.Result;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The operator API (specs/sharelinks/admin.yaml). */
 @Service
 public class AdminApiDelegateImpl implements AdminApiDelegate {
 
     private final OrganizationService organizations;
+    private final ResultService results;
+    private final JsonMapper json;
 
-    public AdminApiDelegateImpl(OrganizationService organizations) {
+    public AdminApiDelegateImpl(OrganizationService organizations, ResultService results, JsonMapper json) {
         this.organizations = organizations;
+        this.results = results;
+        this.json = json;
     }
 
     @Override
@@ -70,6 +78,17 @@ public class AdminApiDelegateImpl implements AdminApiDelegate {
     @Override
     public ResponseEntity<Void> deletePersona(UUID orgId, UUID personaId) {
         organizations.deletePersona(orgId, personaId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Override
+    public ResponseEntity<Result> putResult(UUID orgId, Integer resultId, Map<String, Object> document) {
+        return ResponseEntity.ok(AdminMapper.toResult(results.put(orgId, resultId, json.writeValueAsString(document))));
+    }
+
+    @Override
+    public ResponseEntity<Void> deleteResult(UUID orgId, Integer resultId) {
+        results.delete(orgId, resultId);
         return ResponseEntity.noContent().build();
     }
 }

@@ -5,10 +5,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import dev.sharelinks.domain.IssuedApiKey;
+import dev.sharelinks.domain.StoredResult;
 import dev.sharelinks.generated.admin.model.ApiKeyCreated;
 import dev.sharelinks.generated.admin.model.Organization;
 import dev.sharelinks.generated.admin.model.Persona;
 import dev.sharelinks.generated.admin.model.Plan;
+import dev.sharelinks.generated.admin.model.Result;
 
 /** Domain objects to the operator API's wire format. */
 final class AdminMapper {
@@ -44,6 +46,11 @@ final class AdminMapper {
 
     static Persona toPersona(dev.sharelinks.domain.Persona persona) {
         return new Persona().id(persona.id()).organizationId(persona.organizationId()).name(persona.name());
+    }
+
+    static Result toResult(StoredResult result) {
+        return new Result().id(Math.toIntExact(result.id())).organizationId(result.organizationId())
+                .createdAt(utc(result.createdAt())).updatedAt(utc(result.updatedAt()));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -19,11 +19,13 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Authenticates organisation API keys: {@code Authorization: Bearer <key>} on the Anam surface,
  * {@code X-CEKURA-API-KEY: <key>} on the Cekura surface. Keys are looked up by their SHA-256 hash, so a
- * revoked (deleted) key fails on the very next request on every instance.
+ * revoked (deleted) key fails on the very next request on every instance. On the Cekura surface a
+ * shareable-link token ({@code X-VOCERA-SHAREABLE-LINK-TOKEN}) may stand in for the key on result reads.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     static final String CEKURA_HEADER = "X-CEKURA-API-KEY";
+    static final String RESULT_TOKEN_HEADER = "X-VOCERA-SHAREABLE-LINK-TOKEN";
 
     private final ApiKeyRepository apiKeys;
 
@@ -42,6 +44,14 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                                     new ApiKeyPrincipal(found.id(), found.organizationId()), null,
                                     List.of(new SimpleGrantedAuthority("ROLE_API_KEY")))),
                     () -> request.setAttribute(AuthenticationFailures.FAILURE_MESSAGE, invalidMessage(request)));
+        } else if (isCekura(request)) {
+            String token = request.getHeader(RESULT_TOKEN_HEADER);
+            if (token != null && !token.isBlank()) {
+                // checked against the result being read, in the domain; the chain lets it reach reads only
+                SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        new ResultTokenPrincipal(token.strip()), null,
+                        List.of(new SimpleGrantedAuthority("ROLE_RESULT_TOKEN"))));
+            }
         }
         chain.doFilter(request, response);
     }
@@ -56,6 +66,11 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private static String invalidMessage(HttpServletRequest request) {
         return isCekura(request) ? "Invalid API key." : "Invalid API key";
+    }
+
+    /** DRF's own words for a request without credentials. */
+    static String missingMessage(HttpServletRequest request) {
+        return isCekura(request) ? "Authentication credentials were not provided." : "Missing API key";
     }
 
     private static boolean isCekura(HttpServletRequest request) {

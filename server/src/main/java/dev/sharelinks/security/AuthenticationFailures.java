@@ -1,6 +1,7 @@
 package dev.sharelinks.security;
 
 import java.io.IOException;
+import java.util.function.Function;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
@@ -18,9 +19,9 @@ final class AuthenticationFailures implements AuthenticationEntryPoint {
     static final String FAILURE_MESSAGE = AuthenticationFailures.class.getName() + ".message";
 
     private final ErrorResponses errors;
-    private final String missingMessage;
+    private final Function<HttpServletRequest, String> missingMessage;
 
-    AuthenticationFailures(ErrorResponses errors, String missingMessage) {
+    AuthenticationFailures(ErrorResponses errors, Function<HttpServletRequest, String> missingMessage) {
         this.errors = errors;
         this.missingMessage = missingMessage;
     }
@@ -30,6 +31,6 @@ final class AuthenticationFailures implements AuthenticationEntryPoint {
             AuthenticationException authException) throws IOException {
         Object message = request.getAttribute(FAILURE_MESSAGE);
         errors.write(request, response,
-                ApiError.of(HttpStatus.UNAUTHORIZED, message != null ? message.toString() : missingMessage));
+                ApiError.of(HttpStatus.UNAUTHORIZED, message != null ? message.toString() : missingMessage.apply(request)));
     }
 }

@@ -19,6 +19,13 @@ public final class CurrentCaller {
         throw new IllegalStateException("No API key on this request: is the path covered by the API key filter chain?");
     }
 
+    /** The Cekura shareable-link token the request carries instead of an API key, if that is what it carries. */
+    public static java.util.Optional<ResultTokenPrincipal> resultToken() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof ResultTokenPrincipal principal
+                ? java.util.Optional.of(principal) : java.util.Optional.empty();
+    }
+
     public static UUID organizationId() {
         return apiKey().organizationId();
     }

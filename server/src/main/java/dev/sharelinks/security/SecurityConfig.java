@@ -1,8 +1,11 @@
 package dev.sharelinks.security;
 
+import java.util.function.Function;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -12,6 +15,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import dev.sharelinks.config.ShareLinksProperties;
 import dev.sharelinks.persistence.ApiKeyRepository;
 import dev.sharelinks.web.ErrorResponses;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * One filter chain per kind of caller: the operator (admin token), organisations (API keys on the vendor
@@ -24,7 +28,7 @@ public class SecurityConfig {
     @Order(1)
     SecurityFilterChain operatorApi(HttpSecurity http, ShareLinksProperties properties, ErrorResponses errors)
             throws Exception {
-        return stateless(http, errors, "Missing admin token")
+        return stateless(http, errors, request -> "Missing admin token")
                 .securityMatcher("/admin/**")
                 .addFilterBefore(new AdminTokenFilter(properties), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("ADMIN"))
@@ -35,22 +39,28 @@ public class SecurityConfig {
     @Order(2)
     SecurityFilterChain vendorApis(HttpSecurity http, ApiKeyRepository apiKeys, ErrorResponses errors)
             throws Exception {
-        return stateless(http, errors, "Missing API key")
+        return stateless(http, errors, ApiKeyAuthenticationFilter::missingMessage)
                 .securityMatcher("/v1/share-links", "/v1/share-links/**", "/test_framework/**")
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("API_KEY"))
+                .authorizeHttpRequests(requests -> requests
+                        // a Cekura shareable-link token opens result reads, nothing else
+                        .requestMatchers(HttpMethod.GET, "/test_framework/v1/results/*/",
+                                "/test_framework/v1/results-external/*/")
+                        .hasAnyRole("API_KEY", "RESULT_TOKEN")
+                        .anyRequest().hasRole("API_KEY"))
                 .build();
     }
 
     @Bean
     @Order(3)
     SecurityFilterChain everythingElse(HttpSecurity http, ErrorResponses errors) throws Exception {
-        return stateless(http, errors, "Authentication required")
+        return stateless(http, errors, request -> "Authentication required")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .build();
     }
 
-    private static HttpSecurity stateless(HttpSecurity http, ErrorResponses errors, String missingMessage)
+    private static HttpSecurity stateless(HttpSecurity http, ErrorResponses errors,
+            Function<HttpServletRequest, String> missingMessage)
             throws Exception {
         AuthenticationFailures failures = new AuthenticationFailures(errors, missingMessage);
         return http

@@ -29,6 +29,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import dev.sharelinks.domain.ConflictException;
+import dev.sharelinks.domain.ForbiddenException;
+import dev.sharelinks.domain.InvalidCredentialsException;
+import dev.sharelinks.domain.LinkUnavailableException;
 import dev.sharelinks.domain.InvalidInputException;
 import dev.sharelinks.domain.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -66,6 +69,26 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Object> conflict(ConflictException e, HttpServletRequest request) {
         return respond(request, ApiError.of(HttpStatus.CONFLICT, e.getMessage()));
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<Object> forbidden(ForbiddenException e, HttpServletRequest request) {
+        return respond(request, ApiError.of(HttpStatus.FORBIDDEN, e.getMessage()));
+    }
+
+    @ExceptionHandler(InvalidCredentialsException.class)
+    ResponseEntity<Object> invalidCredentials(InvalidCredentialsException e, HttpServletRequest request) {
+        return respond(request, ApiError.of(HttpStatus.UNAUTHORIZED, e.getMessage()));
+    }
+
+    /** Cekura says 403 for an expired link; our public API says 410 Gone, with the reason. */
+    @ExceptionHandler(LinkUnavailableException.class)
+    ResponseEntity<Object> unavailable(LinkUnavailableException e, HttpServletRequest request) {
+        String path = ErrorResponses.pathOf(request);
+        if (VendorErrorFormat.forPath(path) == VendorErrorFormat.CEKURA) {
+            return respond(request, ApiError.of(HttpStatus.FORBIDDEN, e.getMessage()));
+        }
+        return respond(request, new ApiError(HttpStatus.GONE, e.getMessage(), null, e.reason().code()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -154,7 +177,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     + media.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining(", ")));
         }
         if (ex instanceof NoResourceFoundException) {
-            return ApiError.of(status, "Not found");
+            return ApiError.of(status, "Not found.");
         }
         return ApiError.of(status, status.getReasonPhrase());
     }
@@ -167,6 +190,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     .toList();
             String field = String.join(".", names).replace(".[", "[");
             return ApiError.ofField(HttpStatus.BAD_REQUEST, field, "Invalid value for '" + field + "'");
+        }
+        if (cause instanceof DatabindException) {
+            return ApiError.of(HttpStatus.BAD_REQUEST, "Request body has the wrong JSON type: expected an object");
         }
         if (cause instanceof JacksonException) {
             return ApiError.of(HttpStatus.BAD_REQUEST, "Malformed JSON request body");

@@ -18,11 +18,17 @@ public record TestOrganization(UUID id, UUID apiKeyId, String apiKey, UUID perso
 
     public static TestOrganization create(MockMvc mvc, String name, boolean removeWatermark, boolean whitelabel)
             throws Exception {
+        return create(mvc, name, removeWatermark, whitelabel, null);
+    }
+
+    public static TestOrganization create(MockMvc mvc, String name, boolean removeWatermark, boolean whitelabel,
+            String customDomain) throws Exception {
         String org = mvc.perform(post("/admin/v1/organizations").header("Authorization", "Bearer " + ADMIN_TOKEN)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("""
-                        {"name": "%s", "plan": {"removeWatermark": %s, "whitelabelReports": %s}}"""
-                        .formatted(name, removeWatermark, whitelabel)))
+                        {"name": "%s", "plan": {"removeWatermark": %s, "whitelabelReports": %s}, "customDomain": %s}"""
+                        .formatted(name, removeWatermark, whitelabel,
+                                customDomain == null ? "null" : "\"" + customDomain + "\"")))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         UUID orgId = UUID.fromString(JsonPath.read(org, "$.id"));
         String key = mvc.perform(post("/admin/v1/organizations/{org}/api-keys", orgId)

@@ -1,0 +1,180 @@
+package dev.sharelinks.cekura;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.sharelinks.web.ErrorResponses;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Cekura create operation accepts its body as JSON, form-urlencoded or multipart. The generated controller
+ * reads only JSON (Spring answers 415 to the other two), so form and multipart bodies are handed on as the
+ * equivalent JSON: every form field becomes a string property. Validation then happens in one place.
+ */
+@Component
+public class FormBodyAsJsonFilter extends OncePerRequestFilter {
+
+    private final JsonMapper json;
+
+    public FormBodyAsJsonFilter(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = ErrorResponses.pathOf(request);
+        return !"POST".equals(request.getMethod())
+                || !path.startsWith("/test_framework/")
+                || !path.endsWith("/create_shareable_link_token/")
+                || !isForm(request.getContentType());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Set<String> inQuery = queryParameterNames(request.getQueryString());
+        Map<String, String> fields = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> {
+            if (values.length > 0 && !inQuery.contains(name)) {
+                // an empty form field means "not given", as DRF treats it for nullable fields
+                String value = values[values.length - 1];
+                fields.put(name, value.isEmpty() ? null : value);
+            }
+        });
+        chain.doFilter(new JsonBody(request, json.writeValueAsBytes(fields)), response);
+    }
+
+    private static Set<String> queryParameterNames(String query) {
+        if (query == null || query.isEmpty()) {
+            return Set.of();
+        }
+        return Arrays.stream(query.split("&"))
+                .map(pair -> URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8))
+                .collect(Collectors.toSet());
+    }
+
+    private static boolean isForm(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return MediaType.APPLICATION_FORM_URLENCODED.includes(type) || MediaType.MULTIPART_FORM_DATA.includes(type);
+        } catch (org.springframework.util.InvalidMimeTypeException e) {
+            return false;
+        }
+    }
+
+    /** The original request, but with a JSON body. */
+    private static final class JsonBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        JsonBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public String getContentType() {
+            return MediaType.APPLICATION_JSON_VALUE;
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            if (HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
+                return getContentType();
+            }
+            if (HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+                return String.valueOf(body.length);
+            }
+            return super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            String replaced = HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)
+                    || HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name) ? getHeader(name) : null;
+            return replaced != null ? Collections.enumeration(java.util.List.of(replaced)) : super.getHeaders(name);
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return Collections.emptyMap();
+        }
+
+        @Override
+        public String getParameter(String name) {
+            return null;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("blocking reads only");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}

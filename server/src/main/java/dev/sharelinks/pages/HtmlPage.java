@@ -1,0 +1,60 @@
+package dev.sharelinks.pages;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The public pages' frame: plain, readable HTML with inline styles and no external assets, never cached
+ * (a link's state can change at any moment), with a CSP that allows nothing the page does not carry itself.
+ */
+final class HtmlPage {
+
+    static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
+    private static final String STYLE = """
+            body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;background:#f6f7f9;color:#1d2330}
+            main{max-width:60rem;margin:2rem auto;padding:0 1rem}
+            h1{font-size:1.4rem}
+            .card{background:#fff;border:1px solid #dde1e7;border-radius:8px;padding:1rem 1.25rem}
+            pre{white-space:pre-wrap;word-break:break-word;font-size:.9rem;line-height:1.4}
+            .muted{color:#5b6475;font-size:.9rem}
+            """;
+
+    private HtmlPage() {
+    }
+
+    static ResponseEntity<String> render(HttpStatus status, String title, String bodyHtml) {
+        String html = """
+                <!doctype html>
+                <html lang="en">
+                <head>
+                <meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <meta name="robots" content="noindex">
+                <title>%s</title>
+                <style>%s</style>
+                </head>
+                <body><main>
+                %s
+                </main></body>
+                </html>
+                """.formatted(escape(title), STYLE, bodyHtml);
+        return ResponseEntity.status(status)
+                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noStore())
+                .header("Content-Security-Policy", CSP)
+                .header("Referrer-Policy", "no-referrer")
+                .body(html);
+    }
+
+    static ResponseEntity<String> message(HttpStatus status, String title, String text) {
+        return render(status, title, "<h1>" + escape(title) + "</h1>\n<p class=\"card\">" + escape(text) + "</p>");
+    }
+
+    static String escape(String text) {
+        return HtmlUtils.htmlEscape(text, "UTF-8");
+    }
+}

@@ -1,0 +1,42 @@
+package dev.sharelinks.persistence;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Cekura shareable-link tokens, kept only as SHA-256 hashes. */
+@Repository
+public class ResultShareTokenRepository {
+
+    /** What a token grants: one result, until a moment. */
+    public record Grant(long resultId, Instant expireAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public ResultShareTokenRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(UUID id, long resultId, String tokenHash, Instant expireAt, Instant now) {
+        jdbc.sql("""
+                insert into result_share_tokens (id, result_id, token_hash, expire_at, created_at)
+                values (:id, :result, :hash, :expireAt, :now)""")
+                .param("id", id)
+                .param("result", resultId)
+                .param("hash", tokenHash)
+                .param("expireAt", DbTime.toDb(expireAt))
+                .param("now", DbTime.toDb(now))
+                .update();
+    }
+
+    public Optional<Grant> findByHash(String tokenHash) {
+        return jdbc.sql("select result_id, expire_at from result_share_tokens where token_hash = :hash")
+                .param("hash", tokenHash)
+                .query((rs, row) -> new Grant(rs.getLong("result_id"), DbTime.fromDb(rs, "expire_at")))
+                .optional();
+    }
+}
