@@ -1,16 +1,23 @@
 package dev.sharelinks.contracts;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
+import dev.sharelinks.ShareLinksApplication;
 import dev.sharelinks.domain.SecretTokens;
 import io.restassured.module.mockmvc.RestAssuredMockMvc;
 
@@ -19,10 +26,22 @@ import io.restassured.module.mockmvc.RestAssuredMockMvc;
  * validation, database) behind MockMvc, with the fixture rows the contracts name reset before every test.
  * The values here are the ones written in the contracts; consumers use them against the stubs.
  */
-@SpringBootTest
+@SpringBootTest(classes = { ShareLinksApplication.class, ContractVerifierBase.FixedClock.class })
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 public abstract class ContractVerifierBase {
+
+    /** The vendor's example date: contracts name absolute times (expire_at) that must stay in the future. */
+    public static final Instant NOW = Instant.parse("2026-04-20T10:00:00Z");
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FixedClock {
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
 
     public static final UUID ORG = UUID.fromString("0d7c3f7e-5a1b-4c2d-9e8f-0a1b2c3d4e5f");
     public static final UUID API_KEY = UUID.fromString("5e1d2c3b-4a59-4687-9a6b-5c4d3e2f1a0b");
@@ -35,6 +54,12 @@ public abstract class ContractVerifierBase {
     public static final UUID OTHER_ORG = UUID.fromString("1e8d4f8f-6b2c-4d3e-8f9a-1b2c3d4e5f60");
     public static final UUID OTHER_PERSONA = UUID.fromString("4a1f2b3c-5d6e-4f70-9b8c-1d2e3f4a5b6c");
     public static final UUID OTHER_LINK = UUID.fromString("ac3e8f52-7d4b-4a6f-9e8d-2b3c4d5e6f70");
+
+    public static final long RESULT = 1001;
+    public static final long OTHER_RESULT = 2002;
+    public static final String SHARE_TOKEN = "ContractShareToken00000000000001";
+    public static final String EXPIRED_SHARE_TOKEN = "ContractExpiredToken000000000001";
+    public static final String OTHER_API_KEY_SECRET = "sk_OtherOrgKey00000000000000000001";
 
     private static final OffsetDateTime CREATED = OffsetDateTime.parse("2026-04-20T10:00:00Z");
     private static final OffsetDateTime EXPIRES = OffsetDateTime.parse("2036-04-27T10:00:00Z");
@@ -58,6 +83,22 @@ public abstract class ContractVerifierBase {
         persona(OTHER_PERSONA, OTHER_ORG, "Other persona");
         link(LINK, ORG, PERSONA, "Support persona", LINK_TOKEN);
         link(OTHER_LINK, OTHER_ORG, OTHER_PERSONA, "Other persona", "sh_OtherOrgLinkToken000001");
+        apiKey(UUID.fromString("7a3f4e5d-6c7b-48a9-9c8d-7e6f5a4b3c2d"), OTHER_ORG, "other key", OTHER_API_KEY_SECRET);
+        result(RESULT, ORG, "{\"id\": 1001, \"status\": \"passed\", \"score\": 0.93}");
+        result(OTHER_RESULT, OTHER_ORG, "{\"id\": 2002, \"status\": \"failed\"}");
+        shareToken(RESULT, SHARE_TOKEN, EXPIRES);
+        shareToken(RESULT, EXPIRED_SHARE_TOKEN, CREATED.minusDays(1));
+    }
+
+    private void result(long id, UUID org, String document) {
+        jdbc.sql("insert into results (id, organization_id, document, created_at, updated_at) values (:id, :org, :doc, :created, :created)")
+                .param("id", id).param("org", org).param("doc", document).param("created", CREATED).update();
+    }
+
+    private void shareToken(long result, String token, OffsetDateTime expireAt) {
+        jdbc.sql("insert into result_share_tokens (id, result_id, token_hash, expire_at, created_at) values (:id, :result, :hash, :expire, :created)")
+                .param("id", UUID.randomUUID()).param("result", result).param("hash", SecretTokens.sha256(token))
+                .param("expire", expireAt).param("created", CREATED).update();
     }
 
     private void organization(UUID id, String name, boolean removeWatermark, boolean whitelabel, String domain) {
