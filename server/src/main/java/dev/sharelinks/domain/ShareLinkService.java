@@ -5,12 +5,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.sharelinks.persistence.OrganizationRepository;
 import dev.sharelinks.persistence.PersonaRepository;
 import dev.sharelinks.persistence.ShareLinkRepository;
 
@@ -24,13 +29,20 @@ public class ShareLinkService {
     public static final int MAX_USAGE_LIMIT = 1_000_000_000;
     private static final BigDecimal MILLIS_PER_HOUR = BigDecimal.valueOf(3_600_000);
 
+    private static final int MAX_ORIGINS = 50;
+
     private final ShareLinkRepository links;
     private final PersonaRepository personas;
+    private final OrganizationRepository organizations;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public ShareLinkService(ShareLinkRepository links, PersonaRepository personas, Clock clock) {
+    public ShareLinkService(ShareLinkRepository links, PersonaRepository personas,
+            OrganizationRepository organizations, TransactionTemplate transaction, Clock clock) {
         this.links = links;
         this.personas = personas;
+        this.organizations = organizations;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -63,9 +75,14 @@ public class ShareLinkService {
         Instant now = now();
         Instant expiresAt = expiresInHours == null ? null : now.plus(lifetime(expiresInHours));
         Integer limit = usageLimit == null ? null : usageLimit(usageLimit);
-        boolean found = links.updateTerms(organizationId, id, expiresInHours != null, expiresAt,
-                usageLimit != null, limit, now);
-        if (!found) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        if (expiresInHours != null) {
+            changes.put("expires_at", expiresAt);
+        }
+        if (usageLimit != null) {
+            changes.put("usage_limit", limit);
+        }
+        if (!links.update(organizationId, id, changes, now)) {
             throw linkNotFound();
         }
         return get(organizationId, id);
@@ -82,6 +99,72 @@ public class ShareLinkService {
         List<ShareLink> items = offset >= total ? List.of()
                 : links.list(organizationId, term, personaId, (int) offset, perPage);
         return new Page<>(items, total, page, perPage);
+    }
+
+    /**
+     * Changes what the vendor API cannot. Making a link primary demotes the persona's previous primary link in
+     * the same transaction; the database's unique constraint settles a race between two promotions (the loser
+     * retries once, on top of the winner).
+     */
+    public ShareLink changeSettings(UUID organizationId, UUID id, LinkSettings settings) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        if (settings.enabled() != null) {
+            changes.put("enabled", settings.enabled());
+        }
+        if (settings.type() != null) {
+            changes.put("link_type", settings.type());
+        }
+        if (settings.allowedOrigins() != null) {
+            if (settings.allowedOrigins().size() > MAX_ORIGINS) {
+                throw new InvalidInputException("allowedOrigins", "allowedOrigins may list at most " + MAX_ORIGINS + " origins");
+            }
+            changes.put("allowed_origins", settings.allowedOrigins().stream().map(Origins::normalize).distinct().toList());
+        }
+        if (settings.allowAllOrigins() != null) {
+            changes.put("allow_all_origins", settings.allowAllOrigins());
+        }
+        if (Boolean.TRUE.equals(settings.removeWatermark())) {
+            boolean allowed = organizations.findById(organizationId).map(o -> o.plan().removeWatermark()).orElse(false);
+            if (!allowed) {
+                throw new ForbiddenException("Your organization's plan does not allow removing the watermark");
+            }
+        }
+        if (settings.removeWatermark() != null) {
+            changes.put("remove_watermark", settings.removeWatermark());
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> applySettings(organizationId, id, settings.primary(), changes));
+            } catch (DuplicateKeyException anotherPromotionWon) {
+                if (attempt == 2) {
+                    throw new ConflictException("Another link of this persona was made primary at the same time; try again");
+                }
+            }
+        }
+    }
+
+    private ShareLink applySettings(UUID organizationId, UUID id, Boolean primary, Map<String, Object> changes) {
+        Instant now = now();
+        ShareLink link = get(organizationId, id);
+        Map<String, Object> all = new LinkedHashMap<>(changes);
+        if (Boolean.TRUE.equals(primary)) {
+            links.demotePrimary(link.personaId(), id, now);
+            all.put("primary_persona_id", link.personaId());
+        } else if (Boolean.FALSE.equals(primary)) {
+            all.put("primary_persona_id", null);
+        }
+        if (!links.update(organizationId, id, all, now)) {
+            throw linkNotFound();
+        }
+        return get(organizationId, id);
+    }
+
+    /** A new token; the old one stops opening the link with this statement's commit. */
+    public ShareLink rotateToken(UUID organizationId, UUID id) {
+        if (!links.update(organizationId, id, Map.of("token", SecretTokens.newShareToken()), now())) {
+            throw linkNotFound();
+        }
+        return get(organizationId, id);
     }
 
     public void delete(UUID organizationId, UUID id) {

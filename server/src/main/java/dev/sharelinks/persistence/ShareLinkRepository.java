@@ -4,9 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,32 +64,82 @@ public class ShareLinkRepository {
                 .optional();
     }
 
+    /** Columns an owner may change; {@link #update} refuses anything else. */
+    public static final Set<String> CHANGEABLE_COLUMNS = Set.of("expires_at", "usage_limit", "enabled", "link_type",
+            "allowed_origins", "allow_all_origins", "remove_watermark", "primary_persona_id", "token");
+
     /**
-     * Changes only the lifetime and limit columns, so a concurrent claim's usage_count is never overwritten.
+     * Changes only the given columns, so a concurrent claim's usage_count is never overwritten.
      *
+     * @param changes column name to new value (domain values: Instant, enum, list of origins are converted here)
      * @return false when the link is gone (deleted meanwhile, or another organisation's)
      */
-    public boolean updateTerms(UUID organizationId, UUID id, boolean setExpiry, Instant expiresAt,
-            boolean setLimit, Integer usageLimit, Instant now) {
+    public boolean update(UUID organizationId, UUID id, Map<String, Object> changes, Instant now) {
         StringBuilder sql = new StringBuilder("update share_links set updated_at = :now");
-        if (setExpiry) {
-            sql.append(", expires_at = :expiresAt");
-        }
-        if (setLimit) {
-            sql.append(", usage_limit = :usageLimit");
-        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        changes.forEach((column, value) -> {
+            if (!CHANGEABLE_COLUMNS.contains(column)) {
+                throw new IllegalArgumentException("Not a changeable column: " + column);
+            }
+            sql.append(", ").append(column).append(" = :").append(column);
+            params.put(column, toDb(value));
+        });
         sql.append(" where id = :id and organization_id = :org");
-        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
+        return jdbc.sql(sql.toString())
+                .params(params)
                 .param("now", DbTime.toDb(now))
                 .param("id", id)
-                .param("org", organizationId);
-        if (setExpiry) {
-            statement = statement.param("expiresAt", DbTime.toDb(expiresAt));
+                .param("org", organizationId)
+                .update() == 1;
+    }
+
+    /** Takes the primary mark from every other link of the persona (one statement, inside the caller's transaction). */
+    public void demotePrimary(UUID personaId, UUID exceptId, Instant now) {
+        jdbc.sql("""
+                update share_links set primary_persona_id = null, updated_at = :now
+                where primary_persona_id = :persona and id <> :id""")
+                .param("persona", personaId)
+                .param("id", exceptId)
+                .param("now", DbTime.toDb(now))
+                .update();
+    }
+
+    public Optional<ShareLink> findByToken(String token) {
+        return jdbc.sql("select * from share_links where token = :token")
+                .param("token", token)
+                .query(this::map)
+                .optional();
+    }
+
+    /**
+     * Consumes one use, if the link can still be used: enabled, not expired, uses left. One conditional UPDATE,
+     * whose row count is the decision, so concurrent claims on any number of instances never exceed the limit.
+     *
+     * @return true when this call consumed a use
+     */
+    public boolean claim(String token, Instant now) {
+        return jdbc.sql("""
+                update share_links set usage_count = usage_count + 1, last_used_at = :now
+                where token = :token
+                  and enabled = true
+                  and (expires_at is null or expires_at > :now)
+                  and (usage_limit is null or usage_count < usage_limit)""")
+                .param("token", token)
+                .param("now", DbTime.toDb(now))
+                .update() == 1;
+    }
+
+    private static Object toDb(Object value) {
+        if (value instanceof Instant instant) {
+            return DbTime.toDb(instant);
         }
-        if (setLimit) {
-            statement = statement.param("usageLimit", usageLimit);
+        if (value instanceof Enum<?> constant) {
+            return constant.name();
         }
-        return statement.update() == 1;
+        if (value instanceof List<?> origins) {
+            return String.join(ORIGIN_SEPARATOR, origins.stream().map(Object::toString).toList());
+        }
+        return value;
     }
 
     public boolean delete(UUID organizationId, UUID id) {

@@ -55,6 +55,8 @@ public class SecurityConfig {
     @Order(3)
     SecurityFilterChain everythingElse(HttpSecurity http, ErrorResponses errors) throws Exception {
         return stateless(http, errors, request -> "Authentication required")
+                // pages decide themselves who may frame them (CSP frame-ancestors; X-Frame-Options where nobody may)
+                .headers(headers -> headers.frameOptions(frameOptions -> frameOptions.disable()))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .build();
     }

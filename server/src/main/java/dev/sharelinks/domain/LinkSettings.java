@@ -1,0 +1,8 @@
+package dev.sharelinks.domain;
+
+import java.util.List;
+
+/** A change to what the vendor API cannot set. Null fields stay unchanged. */
+public record LinkSettings(Boolean enabled, LinkType type, List<String> allowedOrigins, Boolean allowAllOrigins,
+        Boolean removeWatermark, Boolean primary) {
+}

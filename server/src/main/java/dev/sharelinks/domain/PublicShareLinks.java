@@ -1,0 +1,111 @@
+package dev.sharelinks.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import dev.sharelinks.domain.LinkUnavailableException.Reason;
+import dev.sharelinks.persistence.ShareLinkRepository;
+
+/**
+ * What a link's holder can do with its token: see whether it opens, and use it. Nothing here is cached: a
+ * disabled, rotated, expired or used-up link stops working on the very next request, on every instance.
+ */
+@Service
+public class PublicShareLinks {
+
+    private final ShareLinkRepository links;
+    private final Clock clock;
+
+    public PublicShareLinks(ShareLinkRepository links, Clock clock) {
+        this.links = links;
+        this.clock = clock;
+    }
+
+    /**
+     * The link, if it can be used now. Reading never consumes a use.
+     *
+     * @param origin the caller's Origin header (normalized), or null when it sent none or it is the service itself
+     */
+    public ShareLink status(String token, String origin) {
+        ShareLink link = find(token);
+        checkOrigin(link, origin);
+        Reason reason = unusable(link, now());
+        if (reason != null) {
+            throw unavailable(reason);
+        }
+        return link;
+    }
+
+    /** Consumes exactly one use; the conditional UPDATE in {@link ShareLinkRepository#claim} decides. */
+    public LinkUse use(String token, String origin) {
+        ShareLink link = find(token);
+        checkOrigin(link, origin);
+        Instant now = now();
+        if (links.claim(token, now)) {
+            // read back for the counts to report; a rotation or delete racing with us still leaves the use counted
+            ShareLink after = links.findById(link.organizationId(), link.id()).orElse(link);
+            return new LinkUse(UUID.randomUUID(), after);
+        }
+        ShareLink current = links.findByToken(token).orElseThrow(PublicShareLinks::notFound);
+        Reason reason = unusable(current, now);
+        // the claim lost to another one between our read and the update: by now the link is used up
+        throw unavailable(reason != null ? reason : Reason.EXHAUSTED);
+    }
+
+    /** Why the link cannot be used at {@code now}, or null when it can. Disabled wins over expired over used up. */
+    public static Reason unusable(ShareLink link, Instant now) {
+        if (!link.enabled()) {
+            return Reason.DISABLED;
+        }
+        if (link.expiresAt() != null && !link.expiresAt().isAfter(now)) {
+            return Reason.EXPIRED;
+        }
+        if (link.usageLimit() != null && link.usageCount() >= link.usageLimit()) {
+            return Reason.EXHAUSTED;
+        }
+        return null;
+    }
+
+    public static Integer remainingUses(ShareLink link) {
+        return link.usageLimit() == null ? null : Math.max(0, link.usageLimit() - link.usageCount());
+    }
+
+    /** Embeds may be called only from the origins their owner allowed; direct links from anywhere. */
+    public static boolean originAllowed(ShareLink link, String origin) {
+        return origin == null || link.type() == LinkType.LINK || link.allowAllOrigins()
+                || link.allowedOrigins().contains(origin);
+    }
+
+    private static void checkOrigin(ShareLink link, String origin) {
+        if (!originAllowed(link, origin)) {
+            throw new ForbiddenException("Origin " + origin + " may not use this share link");
+        }
+    }
+
+    private ShareLink find(String token) {
+        if (token == null || token.length() > 64) {
+            throw notFound();
+        }
+        return links.findByToken(token).orElseThrow(PublicShareLinks::notFound);
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("Share link not found");
+    }
+
+    private static LinkUnavailableException unavailable(Reason reason) {
+        return new LinkUnavailableException(reason, switch (reason) {
+            case DISABLED -> "This share link has been disabled by its owner";
+            case EXPIRED -> "This share link has expired";
+            case EXHAUSTED -> "This share link has been used up";
+        });
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

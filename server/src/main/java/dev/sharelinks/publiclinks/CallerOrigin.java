@@ -1,0 +1,35 @@
+package dev.sharelinks.publiclinks;
+
+import org.springframework.stereotype.Component;
+
+import dev.sharelinks.config.ShareLinksProperties;
+import dev.sharelinks.domain.Origins;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The origin a public request comes from, as far as embed rules care: null when the request carries no
+ * {@code Origin} header or comes from the service's own pages (its public base URL, or the host it was sent to).
+ */
+@Component
+public class CallerOrigin {
+
+    private final String ownOrigin;
+
+    public CallerOrigin(ShareLinksProperties properties) {
+        this.ownOrigin = Origins.normalizeOrNull(properties.publicBase());
+    }
+
+    public String of(HttpServletRequest request) {
+        String header = request.getHeader("Origin");
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String origin = Origins.normalizeOrNull(header);
+        if (origin == null) {
+            // "null" (sandboxed frames, file:) or garbage: an origin no owner can have allowed
+            return "null";
+        }
+        String requested = Origins.normalizeOrNull(request.getScheme() + "://" + request.getHeader("Host"));
+        return origin.equals(ownOrigin) || origin.equals(requested) ? null : origin;
+    }
+}

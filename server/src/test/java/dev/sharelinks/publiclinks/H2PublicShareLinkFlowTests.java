@@ -1,0 +1,5 @@
+package dev.sharelinks.publiclinks;
+
+/** Working links on the embedded default database. */
+class H2PublicShareLinkFlowTests extends PublicShareLinkFlowTests {
+}
