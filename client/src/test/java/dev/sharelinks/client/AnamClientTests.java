@@ -69,7 +69,7 @@ class AnamClientTests {
 
     @Test
     void listsAPage() throws ApiException {
-        var page = api.listShareLinks(1, 20, null, null);
+        var page = api.listShareLinks(1, 20, "sh_2kL9pQxYzR4vN8mBwHfJc", null);
         assertThat(page.getData()).extracting(PersonaShareLink::getPersonaName).containsExactly("Support persona");
         assertThat(page.getMeta().getTotal()).isEqualTo(1);
         assertThat(page.getMeta().getCurrentPage()).isEqualTo(1);

@@ -55,6 +55,9 @@ public abstract class ContractVerifierBase {
     public static final UUID OTHER_PERSONA = UUID.fromString("4a1f2b3c-5d6e-4f70-9b8c-1d2e3f4a5b6c");
     public static final UUID OTHER_LINK = UUID.fromString("ac3e8f52-7d4b-4a6f-9e8d-2b3c4d5e6f70");
 
+    public static final UUID EMBED_LINK = UUID.fromString("b4c5d6e7-8f90-4a1b-9c2d-3e4f5a6b7c8d");
+    public static final String EMBED_TOKEN = "sh_EmbedLinkToken00000001";
+    public static final String DISABLED_TOKEN = "sh_DisabledLinkToken00001";
     public static final long RESULT = 1001;
     public static final long OTHER_RESULT = 2002;
     public static final String SHARE_TOKEN = "ContractShareToken00000000000001";
@@ -83,6 +86,11 @@ public abstract class ContractVerifierBase {
         persona(OTHER_PERSONA, OTHER_ORG, "Other persona");
         link(LINK, ORG, PERSONA, "Support persona", LINK_TOKEN);
         link(OTHER_LINK, OTHER_ORG, OTHER_PERSONA, "Other persona", "sh_OtherOrgLinkToken000001");
+        link(EMBED_LINK, ORG, PERSONA, "Support persona", EMBED_TOKEN);
+        jdbc.sql("update share_links set link_type = 'PLAYER_EMBED', allowed_origins = 'https://shop.contract.example' where id = :id")
+                .param("id", EMBED_LINK).update();
+        link(UUID.fromString("c5d6e7f8-9a0b-4b1c-8d2e-4f5a6b7c8d9e"), ORG, PERSONA, "Support persona", DISABLED_TOKEN);
+        jdbc.sql("update share_links set enabled = false where token = :t").param("t", DISABLED_TOKEN).update();
         apiKey(UUID.fromString("7a3f4e5d-6c7b-48a9-9c8d-7e6f5a4b3c2d"), OTHER_ORG, "other key", OTHER_API_KEY_SECRET);
         result(RESULT, ORG, "{\"id\": 1001, \"status\": \"passed\", \"score\": 0.93}");
         result(OTHER_RESULT, OTHER_ORG, "{\"id\": 2002, \"status\": \"failed\"}");
