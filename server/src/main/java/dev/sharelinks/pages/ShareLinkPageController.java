@@ -1,8 +1,10 @@
 package dev.sharelinks.pages;
 
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
@@ -27,6 +29,8 @@ import dev.sharelinks.domain.ShareLink;
 public class ShareLinkPageController {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private final PublicShareLinks links;
 
@@ -105,7 +109,7 @@ public class ShareLinkPageController {
 
     private static String describe(ShareLink link, Integer remaining) {
         String uses = remaining == null ? "Unlimited uses." : remaining + " of " + link.usageLimit() + " uses left.";
-        String expiry = link.expiresAt() == null ? "" : " Valid until " + Instant.from(link.expiresAt()) + ".";
+        String expiry = link.expiresAt() == null ? "" : " Valid until " + EXPIRY.format(link.expiresAt()) + ".";
         return HtmlPage.escape(uses + expiry);
     }
 
