@@ -20,7 +20,7 @@ public final class SpecFiles {
     public static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     public static final Path SPECS = ROOT.resolve("specs");
     public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options");
+    public static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options");
 
     /** One operation of one spec. */
     public record Operation(Path spec, String method, String path, JsonNode node, JsonNode pathItem, JsonNode document) {
@@ -52,7 +52,9 @@ public final class SpecFiles {
 
     public static List<Path> all() {
         try (Stream<Path> files = Files.walk(SPECS)) {
-            return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList();
+            return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                    .filter(f -> !SPECS.relativize(f).startsWith("src") && !SPECS.relativize(f).startsWith("target"))
+                    .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
