@@ -54,7 +54,7 @@ public final class UpdateVendorSpec {
         System.out.println("""
 
                 %s updated. Next: ./mvnw verify
-                  - the breaking-change report (server/../specs/target/spec-changes.md) lists what changed for clients
+                  - the breaking-change report (specs/target/spec-changes.md) lists what changed for clients
                   - a new operation fails the build until it has contracts and a delegate implementation"""
                 .formatted(specs.relativize(spec)));
     }

@@ -23,7 +23,7 @@ import dev.sharelinks.specs.SpecDiff.Change;
 /**
  * The breaking-change report: every spec under specs/ against its version at a git base (-Dspecs.base=REV or
  * SPECS_BASE; default the last tag, else origin/main, else HEAD). The report goes to
- * server/target/spec-changes.md and the console; a breaking change fails the build unless its id is listed
+ * specs/target/spec-changes.md and the console; a breaking change fails the build unless its id is listed
  * in specs/accepted-breaking-changes.txt.
  */
 class SpecCompatibilityTests {
@@ -51,7 +51,7 @@ class SpecCompatibilityTests {
         List<String> unaccepted = changes.stream().filter(Change::breaking).filter(c -> !accepted.contains(c.id()))
                 .map(c -> c.description() + "\n      to accept, add this line to specs/accepted-breaking-changes.txt: " + c.id())
                 .toList();
-        assertThat(unaccepted).as("Breaking changes to the specs since %s (full report: server/target/spec-changes.md)",
+        assertThat(unaccepted).as("Breaking changes to the specs since %s (full report: specs/target/spec-changes.md)",
                 base.get()).isEmpty();
     }
 
