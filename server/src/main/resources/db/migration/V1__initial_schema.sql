@@ -41,7 +41,7 @@ create table share_links (
     expires_at          timestamp with time zone,
     usage_limit         integer,
     usage_count         integer not null default 0,
-    allowed_origins     varchar(8000) not null default '',
+    allowed_origins     varchar(16000) not null default '',  -- up to 50 origins of up to 300 characters
     allow_all_origins   boolean not null default false,
     remove_watermark    boolean not null default false,
     enabled             boolean not null default true,

@@ -10,6 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.MapperFeature;
@@ -27,6 +31,12 @@ public class JacksonConfig {
     @Bean
     JacksonModule jsonNullableModule() {
         return new JsonNullableJackson3Module();
+    }
+
+    /** PostgreSQL cannot store NUL in text; refusing it here makes it a 400 on every surface and database. */
+    @Bean
+    JacksonModule nulFreeStrings() {
+        return new SimpleModule("nul-free-strings").addDeserializer(String.class, new NulRejectingStringDeserializer());
     }
 
     /** Timestamps as the vendors write them: UTC with milliseconds, e.g. 2026-04-27T10:00:00.000Z. */
@@ -56,6 +66,24 @@ public class JacksonConfig {
                 .withCoercionConfig(LogicalType.Boolean, cfg -> cfg
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail));
+    }
+
+    public static final String NUL_MESSAGE = "must not contain NUL characters";
+
+    static final class NulRejectingStringDeserializer extends StdScalarDeserializer<String> {
+
+        NulRejectingStringDeserializer() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) {
+            String value = StringDeserializer.instance.deserialize(p, ctxt);
+            if (value != null && value.indexOf('\u0000') >= 0) {
+                return ctxt.reportInputMismatch(String.class, NUL_MESSAGE);
+            }
+            return value;
+        }
     }
 
     static final class UtcMillisSerializer extends StdSerializer<OffsetDateTime> {

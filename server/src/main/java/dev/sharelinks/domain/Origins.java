@@ -18,7 +18,7 @@ public final class Origins {
     public static String normalize(String text) {
         String problem = "allowedOrigins must contain origins like https://example.com (scheme, host, optional port, no path): "
                 + (text == null ? "null" : '"' + text + '"');
-        if (text == null || text.isBlank() || text.length() > 2048) {
+        if (text == null || text.isBlank() || text.length() > 300) {
             throw new InvalidInputException("allowedOrigins", problem);
         }
         URI uri;

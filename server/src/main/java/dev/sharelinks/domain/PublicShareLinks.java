@@ -87,7 +87,7 @@ public class PublicShareLinks {
     }
 
     private ShareLink find(String token) {
-        if (token == null || token.length() > 64) {
+        if (token == null || token.length() > 64 || token.indexOf('\u0000') >= 0) {
             throw notFound();
         }
         return links.findByToken(token).orElseThrow(PublicShareLinks::notFound);

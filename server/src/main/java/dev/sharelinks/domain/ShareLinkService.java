@@ -94,6 +94,9 @@ public class ShareLinkService {
 
     public Page<ShareLink> list(UUID organizationId, int page, int perPage, String search, UUID personaId) {
         String term = search == null || search.isBlank() ? null : search.strip();
+        if (term != null && term.indexOf('\u0000') >= 0) {
+            throw new InvalidInputException("search", "search must not contain NUL characters");
+        }
         long total = links.count(organizationId, term, personaId);
         long offset = (long) (page - 1) * perPage;
         List<ShareLink> items = offset >= total ? List.of()

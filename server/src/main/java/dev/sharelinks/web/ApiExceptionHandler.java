@@ -28,6 +28,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import dev.sharelinks.config.JacksonConfig;
 import dev.sharelinks.domain.ConflictException;
 import dev.sharelinks.domain.ForbiddenException;
 import dev.sharelinks.domain.InvalidCredentialsException;
@@ -189,7 +190,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .toList();
             String field = String.join(".", names).replace(".[", "[");
-            return ApiError.ofField(HttpStatus.BAD_REQUEST, field, "Invalid value for '" + field + "'");
+            String why = JacksonConfig.NUL_MESSAGE.equals(databind.getOriginalMessage()) ? ": " + JacksonConfig.NUL_MESSAGE : "";
+            return ApiError.ofField(HttpStatus.BAD_REQUEST, field, "Invalid value for '" + field + "'" + why);
         }
         if (cause instanceof DatabindException) {
             return ApiError.of(HttpStatus.BAD_REQUEST, "Request body has the wrong JSON type: expected an object");

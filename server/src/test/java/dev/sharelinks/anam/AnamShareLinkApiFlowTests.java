@@ -344,6 +344,25 @@ abstract class AnamShareLinkApiFlowTests {
                 .andExpect(status().isNotFound());
     }
 
+    /** PostgreSQL refuses NUL in text, H2 does not: either way it is the caller's mistake, never a 500. */
+    @Test
+    void nulCharactersAreRefusedNotStored() throws Exception {
+        mvc.perform(get("/v1/share-links").param("search", "a\u0000b").header("Authorization", acme.bearer()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("Bad Request"));
+        mvc.perform(put("/admin/v1/organizations/{org}/personas/{persona}", acme.id(), UUID.randomUUID())
+                .header("Authorization", "Bearer " + TestOrganization.ADMIN_TOKEN)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"bad\\u0000name\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(containsString("NUL")));
+        mvc.perform(post("/admin/v1/organizations/{org}/api-keys", acme.id())
+                .header("Authorization", "Bearer " + TestOrganization.ADMIN_TOKEN)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"\\u0000\"}"))
+                .andExpect(status().isBadRequest());
+        // Spring Security's firewall refuses an encoded NUL in any URL
+        mvc.perform(get("/v1/public/share-links/{t}", "sh_\u0000")).andExpect(status().isBadRequest());
+    }
+
     private ResultActions create(TestOrganization org, String body) throws Exception {
         return mvc.perform(post("/v1/share-links").header("Authorization", org.bearer())
                 .contentType(MediaType.APPLICATION_JSON).content(body));

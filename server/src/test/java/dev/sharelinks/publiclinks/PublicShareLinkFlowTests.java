@@ -247,6 +247,25 @@ abstract class PublicShareLinkFlowTests {
     }
 
     @Test
+    void theDocumentedMaximumOfOriginsIsStored() throws Exception {
+        String link = link(org, 5);
+        StringBuilder origins = new StringBuilder("[");
+        for (int i = 0; i < 50; i++) {
+            String host = (i + "-" + "x".repeat(60) + ".").repeat(4) + "example";
+            origins.append(i == 0 ? "" : ",").append("\"https://").append(host).append(":8443\"");
+        }
+        settings(org, link, "{\"allowedOrigins\": " + origins + "], \"type\": \"PLAYER_EMBED\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.allowedOrigins.length()").value(50));
+        mvc.perform(get("/frame/{t}", token(link))).andExpect(status().isOk())
+                .andExpect(header().string("Content-Security-Policy", containsString("49-xxxx")));
+        settings(org, link, "{\"allowedOrigins\": [\"https://" + "a".repeat(300) + ".example\"]}")
+                .andExpect(status().isBadRequest());
+        settings(org, link, "{\"allowedOrigins\": " + origins + ",\"https://one.too.many\"]}")
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void ownerOperationsNeedTheOwnersKey() throws Exception {
         String link = link(org, 5);
         mvc.perform(patch("/v1/share-links/{id}/settings", id(link)).contentType(MediaType.APPLICATION_JSON).content("{}"))

@@ -1,0 +1,48 @@
+package dev.sharelinks.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Tomcat answers some requests itself, before any servlet sees them (an encoded NUL or other malformed URL,
+ * headers it cannot parse). Its stock valve writes an HTML page; this one writes the vendor's JSON error shape,
+ * so even those requests get what every other error gets. No details of the failure are written.
+ */
+public class JsonErrorReportValve extends ErrorReportValve {
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int code = response.getStatus();
+        if (code < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            return;
+        }
+        HttpStatus status = HttpStatus.resolve(code);
+        if (status == null) {
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        String path = request.getRequestURI(); // raw: a rejected URL has no decoded form
+        ApiError error = ApiError.of(status, status.is5xxServerError() ? "Internal server error" : status.getReasonPhrase());
+        StringBuilder json = new StringBuilder("{");
+        VendorErrorFormat.forPath(path == null ? "" : path).body(error).forEach((key, value) -> {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append('"').append(key).append("\":");
+            json.append(value instanceof java.util.List<?> list ? "[\"" + list.get(0) + "\"]" : "\"" + value + "\"");
+        });
+        json.append('}');
+        try {
+            response.setContentType("application/json");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write(json.toString());
+            response.finishResponse();
+        } catch (IOException | IllegalStateException e) {
+            // the connection is gone or the response committed: nothing more to say
+        }
+    }
+}
