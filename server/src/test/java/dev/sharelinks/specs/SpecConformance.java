@@ -23,11 +23,12 @@ import com.networknt.schema.ValidationMessage;
 import dev.sharelinks.specs.SpecFiles.Operation;
 
 /**
- * Checks each real response against the spec of the operation it answers, independently of the generated
+ * Checks each real exchange against the spec of the operation it addresses, independently of the generated
  * code: the status must be documented (protocol-level statuses excepted), the content type must be one the
- * spec names, and the body must validate against the spec's schema (JSON Schema 2020-12, as OpenAPI 3.1 says,
- * by networknt's validator). Any drift fails the test that made the request. A 501 always fails: it is the
- * generated default of an operation nobody implemented.
+ * spec names, the body must validate against the spec's schema (JSON Schema 2020-12, as OpenAPI 3.1 says,
+ * by networknt's validator), and a request the server accepted (2xx) must validate against the request
+ * schema. Any drift fails the test that made the request. A 501 always fails: it is the generated default of
+ * an operation nobody implemented.
  */
 public final class SpecConformance implements ResultHandler {
 
@@ -51,6 +52,9 @@ public final class SpecConformance implements ResultHandler {
         String where = operation.key() + " (" + operation.operationId() + ") answered " + status;
         if (status == 501) {
             throw new AssertionError(where + ": the operation is not implemented");
+        }
+        if (status >= 200 && status < 300) {
+            checkAcceptedRequest(operation, result, where);
         }
         JsonNode documented = operation.node().path("responses").get(String.valueOf(status));
         if (documented == null) {
@@ -92,6 +96,32 @@ public final class SpecConformance implements ResultHandler {
             throw new AssertionError(where + " with a body that does not match the spec: "
                     + problems.stream().map(ValidationMessage::getMessage).collect(Collectors.joining("; "))
                     + "\nbody: " + response.getContentAsString());
+        }
+    }
+
+    /**
+     * A request the server accepted must be one the spec allows: a 2xx answer to a JSON body that breaks the
+     * request schema means the server is laxer than its contract. (Refused requests are the tests' business.)
+     */
+    private static void checkAcceptedRequest(Operation operation, MvcResult result, String where) throws Exception {
+        String contentType = result.getRequest().getContentType();
+        byte[] body = result.getRequest().getContentAsByteArray();
+        if (contentType == null || body == null || body.length == 0
+                || !MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType))) {
+            return;
+        }
+        JsonNode requestBody = SpecFiles.resolve(operation.document(), operation.node().path("requestBody"));
+        JsonNode schemaNode = requestBody.path("content").path("application/json").path("schema");
+        if (schemaNode.isMissingNode()) {
+            return;
+        }
+        JsonSchema schema = SCHEMAS.computeIfAbsent(operation.spec() + " " + operation.key() + " request",
+                key -> compile(operation.document(), schemaNode));
+        Set<ValidationMessage> problems = schema.validate(JSON.readTree(body));
+        if (!problems.isEmpty()) {
+            throw new AssertionError(where + " to a request body the spec does not allow: "
+                    + problems.stream().map(ValidationMessage::getMessage).collect(Collectors.joining("; "))
+                    + "\nrequest: " + new String(body, java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 
