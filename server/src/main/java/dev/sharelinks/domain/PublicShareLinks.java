@@ -18,10 +18,12 @@ import dev.sharelinks.persistence.ShareLinkRepository;
 public class PublicShareLinks {
 
     private final ShareLinkRepository links;
+    private final ShareLinkMetrics metrics;
     private final Clock clock;
 
-    public PublicShareLinks(ShareLinkRepository links, Clock clock) {
+    public PublicShareLinks(ShareLinkRepository links, ShareLinkMetrics metrics, Clock clock) {
         this.links = links;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -42,6 +44,25 @@ public class PublicShareLinks {
 
     /** Consumes exactly one use; the conditional UPDATE in {@link ShareLinkRepository#claim} decides. */
     public LinkUse use(String token, String origin) {
+        return metrics.claimTimer().record(() -> {
+            try {
+                LinkUse use = claim(token, origin);
+                metrics.sessionClaimed();
+                return use;
+            } catch (LinkUnavailableException e) {
+                metrics.sessionRefused(e.reason().code());
+                throw e;
+            } catch (ForbiddenException e) {
+                metrics.sessionRefused("origin");
+                throw e;
+            } catch (NotFoundException e) {
+                metrics.sessionRefused("unknown");
+                throw e;
+            }
+        });
+    }
+
+    private LinkUse claim(String token, String origin) {
         ShareLink link = find(token);
         checkOrigin(link, origin);
         Instant now = now();

@@ -32,13 +32,15 @@ public class ResultService {
     private final ResultRepository results;
     private final ResultShareTokenRepository tokens;
     private final OrganizationRepository organizations;
+    private final ShareLinkMetrics metrics;
     private final Clock clock;
 
     public ResultService(ResultRepository results, ResultShareTokenRepository tokens,
-            OrganizationRepository organizations, Clock clock) {
+            OrganizationRepository organizations, ShareLinkMetrics metrics, Clock clock) {
         this.results = results;
         this.tokens = tokens;
         this.organizations = organizations;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -84,8 +86,11 @@ public class ResultService {
      * Reads a result with a shareable-link token: only the result the token was made for, only until it expires.
      */
     public String readShared(long id, String token) {
-        var grant = tokens.findByHash(SecretTokens.sha256(token))
-                .orElseThrow(() -> new InvalidCredentialsException("Invalid shareable link token."));
+        var grant = tokens.findByHash(SecretTokens.sha256(token)).orElse(null);
+        if (grant == null) {
+            metrics.authFailure("result_token");
+            throw new InvalidCredentialsException("Invalid shareable link token.");
+        }
         if (grant.resultId() != id) {
             throw new NotFoundException(NOT_FOUND);
         }
@@ -93,7 +98,9 @@ public class ResultService {
             throw new LinkUnavailableException(LinkUnavailableException.Reason.EXPIRED,
                     "This shareable link has expired.");
         }
-        return results.findById(id).map(StoredResult::document).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        String document = results.findById(id).map(StoredResult::document).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        metrics.cekuraTokenRead();
+        return document;
     }
 
     /**
@@ -113,6 +120,7 @@ public class ResultService {
         Instant expiry = expiry(expireAt, now);
         String token = SecretTokens.randomBase62(32);
         tokens.insert(UUID.randomUUID(), id, SecretTokens.sha256(token), expiry, now);
+        metrics.cekuraTokenCreated();
         return new ResultShareLink(id, token, expiry, org.customDomain());
     }
 

@@ -35,14 +35,17 @@ public class ShareLinkService {
     private final PersonaRepository personas;
     private final OrganizationRepository organizations;
     private final TransactionTemplate transaction;
+    private final ShareLinkMetrics metrics;
     private final Clock clock;
 
     public ShareLinkService(ShareLinkRepository links, PersonaRepository personas,
-            OrganizationRepository organizations, TransactionTemplate transaction, Clock clock) {
+            OrganizationRepository organizations, TransactionTemplate transaction, ShareLinkMetrics metrics,
+            Clock clock) {
         this.links = links;
         this.personas = personas;
         this.organizations = organizations;
         this.transaction = transaction;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -65,6 +68,7 @@ public class ShareLinkService {
         } catch (DataIntegrityViolationException personaDeletedMeanwhile) {
             throw new NotFoundException("Persona not found");
         }
+        metrics.linkCreated();
         return link;
     }
 

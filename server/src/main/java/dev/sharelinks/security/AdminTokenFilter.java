@@ -11,6 +11,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.sharelinks.config.ShareLinksProperties;
 import dev.sharelinks.domain.SecretTokens;
+import dev.sharelinks.domain.ShareLinkMetrics;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,9 +26,11 @@ final class AdminTokenFilter extends OncePerRequestFilter {
     static final String ADMIN = "admin";
 
     private final ShareLinksProperties properties;
+    private final ShareLinkMetrics metrics;
 
-    AdminTokenFilter(ShareLinksProperties properties) {
+    AdminTokenFilter(ShareLinksProperties properties, ShareLinkMetrics metrics) {
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     @Override
@@ -42,6 +45,7 @@ final class AdminTokenFilter extends OncePerRequestFilter {
                 SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken
                         .authenticated(ADMIN, null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
             } else if (token != null) {
+                metrics.authFailure("admin_token");
                 request.setAttribute(AuthenticationFailures.FAILURE_MESSAGE, "Invalid admin token");
             }
         }

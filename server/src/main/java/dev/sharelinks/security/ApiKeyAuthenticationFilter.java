@@ -9,6 +9,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.sharelinks.domain.SecretTokens;
+import dev.sharelinks.domain.ShareLinkMetrics;
 import dev.sharelinks.persistence.ApiKeyRepository;
 import dev.sharelinks.web.ErrorResponses;
 import jakarta.servlet.FilterChain;
@@ -28,9 +29,11 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     static final String RESULT_TOKEN_HEADER = "X-VOCERA-SHAREABLE-LINK-TOKEN";
 
     private final ApiKeyRepository apiKeys;
+    private final ShareLinkMetrics metrics;
 
-    ApiKeyAuthenticationFilter(ApiKeyRepository apiKeys) {
+    ApiKeyAuthenticationFilter(ApiKeyRepository apiKeys, ShareLinkMetrics metrics) {
         this.apiKeys = apiKeys;
+        this.metrics = metrics;
     }
 
     @Override
@@ -43,7 +46,10 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                             UsernamePasswordAuthenticationToken.authenticated(
                                     new ApiKeyPrincipal(found.id(), found.organizationId()), null,
                                     List.of(new SimpleGrantedAuthority("ROLE_API_KEY")))),
-                    () -> request.setAttribute(AuthenticationFailures.FAILURE_MESSAGE, invalidMessage(request)));
+                    () -> {
+                        metrics.authFailure("api_key");
+                        request.setAttribute(AuthenticationFailures.FAILURE_MESSAGE, invalidMessage(request));
+                    });
         } else if (isCekura(request)) {
             String token = request.getHeader(RESULT_TOKEN_HEADER);
             if (token != null && !token.isBlank()) {

@@ -13,6 +13,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 import dev.sharelinks.config.ShareLinksProperties;
+import dev.sharelinks.domain.ShareLinkMetrics;
 import dev.sharelinks.persistence.ApiKeyRepository;
 import dev.sharelinks.web.ErrorResponses;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,22 +27,25 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain operatorApi(HttpSecurity http, ShareLinksProperties properties, ErrorResponses errors)
-            throws Exception {
+    SecurityFilterChain operatorApi(HttpSecurity http, ShareLinksProperties properties, ErrorResponses errors,
+            ShareLinkMetrics metrics) throws Exception {
         return stateless(http, errors, request -> "Missing admin token")
-                .securityMatcher("/admin/**")
-                .addFilterBefore(new AdminTokenFilter(properties), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("ADMIN"))
+                // the operator API, and the actuator apart from health (probes must be reachable by the platform)
+                .securityMatcher("/admin/**", "/actuator/**")
+                .addFilterBefore(new AdminTokenFilter(properties, metrics), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasRole("ADMIN"))
                 .build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain vendorApis(HttpSecurity http, ApiKeyRepository apiKeys, ErrorResponses errors)
-            throws Exception {
+    SecurityFilterChain vendorApis(HttpSecurity http, ApiKeyRepository apiKeys, ErrorResponses errors,
+            ShareLinkMetrics metrics) throws Exception {
         return stateless(http, errors, ApiKeyAuthenticationFilter::missingMessage)
                 .securityMatcher("/v1/share-links", "/v1/share-links/**", "/test_framework/**")
-                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, metrics), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // a Cekura shareable-link token opens result reads, nothing else
                         .requestMatchers(HttpMethod.GET, "/test_framework/v1/results/*/",
