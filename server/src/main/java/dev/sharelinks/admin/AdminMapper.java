@@ -1,8 +1,6 @@
 package dev.sharelinks.admin;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import static dev.sharelinks.web.WireTime.utc;
 
 import dev.sharelinks.domain.IssuedApiKey;
 import dev.sharelinks.domain.StoredResult;
@@ -53,7 +51,4 @@ final class AdminMapper {
                 .createdAt(utc(result.createdAt())).updatedAt(utc(result.updatedAt()));
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 }

@@ -1,9 +1,8 @@
 package dev.sharelinks.anam;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+
+import static dev.sharelinks.web.WireTime.utc;
 
 import dev.sharelinks.domain.Page;
 import dev.sharelinks.generated.anam.model.Pagination;
@@ -64,7 +63,4 @@ final class AnamShareLinkMapper {
                         .next(page.next()));
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 }

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.sharelinks.web.ErrorResponses;
+import dev.sharelinks.web.VendorErrorFormat;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -47,7 +48,7 @@ public class FormBodyAsJsonFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = ErrorResponses.pathOf(request);
         return !"POST".equals(request.getMethod())
-                || !path.startsWith("/test_framework/")
+                || !VendorErrorFormat.isCekura(path)
                 || !path.endsWith("/create_shareable_link_token/")
                 || !isForm(request.getContentType());
     }

@@ -1,13 +1,12 @@
 package dev.sharelinks.owner;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
+
+import static dev.sharelinks.web.WireTime.utc;
 
 import dev.sharelinks.domain.LinkSettings;
 import dev.sharelinks.domain.LinkType;
@@ -59,7 +58,4 @@ public class OwnerShareLinksDelegate implements OwnerApiDelegate {
                 .lastUsedAt(utc(link.lastUsedAt()));
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 }

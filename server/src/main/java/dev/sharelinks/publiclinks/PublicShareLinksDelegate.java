@@ -1,7 +1,5 @@
 package dev.sharelinks.publiclinks;
 
-import java.time.ZoneOffset;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -13,6 +11,7 @@ import dev.sharelinks.domain.ShareLink;
 import dev.sharelinks.generated.publiclinks.api.PublicApiDelegate;
 import dev.sharelinks.generated.publiclinks.model.PublicShareLink;
 import dev.sharelinks.generated.publiclinks.model.ShareLinkSession;
+import dev.sharelinks.web.WireTime;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** The public side of share links (specs/sharelinks/public.yaml): the token is the credential. */
@@ -35,7 +34,7 @@ public class PublicShareLinksDelegate implements PublicApiDelegate {
         ShareLink link = links.status(token, origin);
         PublicShareLink body = new PublicShareLink(link.personaId(), link.personaName(),
                 PublicShareLink.TypeEnum.fromValue(link.type().name()), link.removeWatermark(),
-                link.expiresAt() == null ? null : link.expiresAt().atOffset(ZoneOffset.UTC), link.usageLimit(),
+                WireTime.utc(link.expiresAt()), link.usageLimit(),
                 link.usageCount(), PublicShareLinks.remainingUses(link));
         return ResponseEntity.ok().headers(cors(origin)).body(body);
     }

@@ -12,6 +12,7 @@ import dev.sharelinks.domain.SecretTokens;
 import dev.sharelinks.domain.ShareLinkMetrics;
 import dev.sharelinks.persistence.ApiKeyRepository;
 import dev.sharelinks.web.ErrorResponses;
+import dev.sharelinks.web.VendorErrorFormat;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -80,6 +81,6 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     }
 
     private static boolean isCekura(HttpServletRequest request) {
-        return ErrorResponses.pathOf(request).startsWith("/test_framework/");
+        return VendorErrorFormat.isCekura(ErrorResponses.pathOf(request));
     }
 }

@@ -38,6 +38,11 @@ public enum VendorErrorFormat {
     public abstract Map<String, Object> body(ApiError error);
 
     public static VendorErrorFormat forPath(String path) {
-        return path != null && path.startsWith("/test_framework/") ? CEKURA : ANAM;
+        return isCekura(path) ? CEKURA : ANAM;
+    }
+
+    /** The Cekura surface lives under /test_framework/; everything else speaks the Anam (and our) shape. */
+    public static boolean isCekura(String path) {
+        return path != null && path.startsWith("/test_framework/");
     }
 }
