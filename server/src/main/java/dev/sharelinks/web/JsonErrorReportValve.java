@@ -8,6 +8,8 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpStatus;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Tomcat answers some requests itself, before any servlet sees them (an encoded NUL or other malformed URL,
  * headers it cannot parse). Its stock valve writes an HTML page; this one writes the vendor's JSON error shape,
@@ -27,19 +29,12 @@ public class JsonErrorReportValve extends ErrorReportValve {
         }
         String path = request.getRequestURI(); // raw: a rejected URL has no decoded form
         ApiError error = ApiError.of(status, status.is5xxServerError() ? "Internal server error" : status.getReasonPhrase());
-        StringBuilder json = new StringBuilder("{");
-        VendorErrorFormat.forPath(path == null ? "" : path).body(error).forEach((key, value) -> {
-            if (json.length() > 1) {
-                json.append(',');
-            }
-            json.append('"').append(key).append("\":");
-            json.append(value instanceof java.util.List<?> list ? "[\"" + list.get(0) + "\"]" : "\"" + value + "\"");
-        });
-        json.append('}');
         try {
             response.setContentType("application/json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(json.toString());
+            // outside Spring: Jackson's shared mapper, so the body is escaped like every other error body
+            response.getWriter().write(JsonMapper.shared().writeValueAsString(
+                    VendorErrorFormat.forPath(path == null ? "" : path).body(error)));
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // the connection is gone or the response committed: nothing more to say
