@@ -1,5 +1,7 @@
 package dev.sharelinks.admin;
 
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -7,12 +9,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 
+import dev.sharelinks.domain.AuditQuery;
+import dev.sharelinks.domain.AuditTrail;
+import dev.sharelinks.domain.InvalidInputException;
 import dev.sharelinks.domain.OrganizationChanges;
 import dev.sharelinks.domain.OrganizationService;
 import dev.sharelinks.domain.ResultService;
 import dev.sharelinks.generated.admin.api.AdminApiDelegate;
 import dev.sharelinks.generated.admin.model.ApiKeyCreate;
 import dev.sharelinks.generated.admin.model.ApiKeyCreated;
+import dev.sharelinks.generated.admin.model.AuditActorType;
+import dev.sharelinks.generated.admin.model.AuditEventPage;
+import dev.sharelinks.generated.admin.model.AuditTargetType;
 import dev.sharelinks.generated.admin.model.Organization;
 import dev.sharelinks.generated.admin.model.OrganizationCreate;
 import dev.sharelinks.generated.admin.model.OrganizationUpdate;
@@ -27,10 +35,13 @@ public class AdminApiDelegateImpl implements AdminApiDelegate {
 
     private final OrganizationService organizations;
     private final ResultService results;
+    private final AuditTrail audit;
     private final JsonMapper json;
 
-    public AdminApiDelegateImpl(OrganizationService organizations, ResultService results, JsonMapper json) {
+    public AdminApiDelegateImpl(OrganizationService organizations, ResultService results, AuditTrail audit,
+            JsonMapper json) {
         this.organizations = organizations;
+        this.audit = audit;
         this.results = results;
         this.json = json;
     }
@@ -90,5 +101,34 @@ public class AdminApiDelegateImpl implements AdminApiDelegate {
     public ResponseEntity<Void> deleteResult(UUID orgId, Integer resultId) {
         results.delete(orgId, resultId);
         return ResponseEntity.noContent().build();
+    }
+
+    @Override
+    public ResponseEntity<AuditEventPage> listAuditEvents(UUID organizationId, AuditTargetType targetType,
+            String targetId, String action, AuditActorType actorType, UUID actorId, OffsetDateTime since,
+            OffsetDateTime until, Integer limit, String cursor) {
+        int pageSize = limit == null ? 50 : limit;
+        // one more than asked tells whether there is a next page
+        var events = audit.list(new AuditQuery(organizationId, AdminMapper.toTargetType(targetType), targetId, action,
+                AdminMapper.toActorType(actorType), actorId, since == null ? null : since.toInstant(),
+                until == null ? null : until.toInstant(), cursor(cursor), pageSize + 1));
+        List<dev.sharelinks.domain.AuditEvent> page = events.subList(0, Math.min(pageSize, events.size()));
+        String next = events.size() > pageSize ? Long.toString(page.get(page.size() - 1).id()) : null;
+        return ResponseEntity.ok(AdminMapper.toAuditEventPage(page, next));
+    }
+
+    private static Long cursor(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(cursor);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException notOurs) {
+            // falls through to the error below
+        }
+        throw new InvalidInputException("cursor", "cursor must be the nextCursor of a previous page");
     }
 }

@@ -2,9 +2,22 @@ package dev.sharelinks.admin;
 
 import static dev.sharelinks.web.WireTime.utc;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.sharelinks.domain.AuditActor;
 import dev.sharelinks.domain.IssuedApiKey;
 import dev.sharelinks.domain.StoredResult;
 import dev.sharelinks.generated.admin.model.ApiKeyCreated;
+import dev.sharelinks.generated.admin.model.AuditActorType;
+import dev.sharelinks.generated.admin.model.AuditChange;
+import dev.sharelinks.generated.admin.model.AuditEvent;
+import dev.sharelinks.generated.admin.model.AuditEventActor;
+import dev.sharelinks.generated.admin.model.AuditEventPage;
+import dev.sharelinks.generated.admin.model.AuditEventTarget;
+import dev.sharelinks.generated.admin.model.AuditTargetType;
 import dev.sharelinks.generated.admin.model.Organization;
 import dev.sharelinks.generated.admin.model.Persona;
 import dev.sharelinks.generated.admin.model.Plan;
@@ -51,4 +64,37 @@ final class AdminMapper {
                 .createdAt(utc(result.createdAt())).updatedAt(utc(result.updatedAt()));
     }
 
+
+    static AuditEventPage toAuditEventPage(List<dev.sharelinks.domain.AuditEvent> events, String nextCursor) {
+        return new AuditEventPage().items(events.stream().map(AdminMapper::toAuditEvent).toList())
+                .nextCursor(nextCursor);
+    }
+
+    private static AuditEvent toAuditEvent(dev.sharelinks.domain.AuditEvent event) {
+        Map<String, AuditChange> changes = new LinkedHashMap<>();
+        event.changes().forEach((field, change) -> changes.put(field, new AuditChange().from(change.from()).to(change.to())));
+        return new AuditEvent()
+                .id(event.id())
+                .occurredAt(utc(event.occurredAt()))
+                .organizationId(event.organizationId())
+                .actor(new AuditEventActor().type(AuditActorType.fromValue(code(event.actor().type())))
+                        .id(event.actor().id() == null ? null : event.actor().id().toString()))
+                .action(event.action())
+                .target(new AuditEventTarget().type(AuditTargetType.fromValue(code(event.targetType())))
+                        .id(event.targetId()))
+                .changes(changes);
+    }
+
+    static AuditActor.Type toActorType(AuditActorType type) {
+        return type == null ? null : AuditActor.Type.valueOf(type.getValue().toUpperCase(Locale.ROOT));
+    }
+
+    static dev.sharelinks.domain.AuditEvent.TargetType toTargetType(AuditTargetType type) {
+        return type == null ? null
+                : dev.sharelinks.domain.AuditEvent.TargetType.valueOf(type.getValue().toUpperCase(Locale.ROOT));
+    }
+
+    private static String code(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
 }

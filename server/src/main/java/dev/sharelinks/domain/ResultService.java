@@ -8,10 +8,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.sharelinks.domain.AuditEvent.TargetType;
 
 import dev.sharelinks.persistence.OrganizationRepository;
 import dev.sharelinks.persistence.ResultRepository;
@@ -33,10 +39,17 @@ public class ResultService {
     private final ResultShareTokenRepository tokens;
     private final OrganizationRepository organizations;
     private final ShareLinkMetrics metrics;
+    private final AuditTrail audit;
+    private final SecretTokens secrets;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     public ResultService(ResultRepository results, ResultShareTokenRepository tokens,
-            OrganizationRepository organizations, ShareLinkMetrics metrics, Clock clock) {
+            OrganizationRepository organizations, ShareLinkMetrics metrics, AuditTrail audit, SecretTokens secrets,
+            TransactionTemplate transaction, Clock clock) {
+        this.audit = audit;
+        this.secrets = secrets;
+        this.transaction = transaction;
         this.results = results;
         this.tokens = tokens;
         this.organizations = organizations;
@@ -44,23 +57,16 @@ public class ResultService {
         this.clock = clock;
     }
 
-    /** Stores or replaces the document; a result id another organisation stored is a conflict. */
+    /**
+     * Stores or replaces the document; a result id another organisation stored is a conflict. The trail records
+     * the document's size, not its content.
+     */
     public StoredResult put(UUID organizationId, long id, String documentJson) {
         organizations.findById(organizationId).orElseThrow(() -> new NotFoundException("Organization not found"));
         for (int attempt = 0; attempt < 2; attempt++) {
-            Instant now = now();
-            var existing = results.findById(id);
-            if (existing.isPresent()) {
-                if (!existing.get().organizationId().equals(organizationId)) {
-                    throw new ConflictException("Result " + id + " belongs to another organization");
-                }
-                results.replaceDocument(organizationId, id, documentJson, now);
-                return new StoredResult(id, organizationId, documentJson, existing.get().createdAt(), now);
-            }
             try {
-                StoredResult stored = new StoredResult(id, organizationId, documentJson, now, now);
-                results.insert(stored);
-                return stored;
+                // one transaction per attempt: on PostgreSQL a failed insert spoils the transaction it ran in
+                return transaction.execute(status -> storeOnce(organizationId, id, documentJson));
             } catch (DuplicateKeyException storedConcurrently) {
                 // another request stored the same id between our read and insert: look again
             }
@@ -68,11 +74,36 @@ public class ResultService {
         throw new ConflictException("Result " + id + " is being stored concurrently; try again");
     }
 
+    private StoredResult storeOnce(UUID organizationId, long id, String documentJson) {
+        Instant now = now();
+        var existing = results.findById(id);
+        if (existing.isPresent()) {
+            if (!existing.get().organizationId().equals(organizationId)) {
+                throw new ConflictException("Result " + id + " belongs to another organization");
+            }
+            results.replaceDocument(organizationId, id, documentJson, now);
+            audit.record(organizationId, TargetType.RESULT, id, "result.replaced", AuditTrail.diff(
+                    Map.of("documentBytes", bytes(existing.get().document())), Map.of("documentBytes", bytes(documentJson))));
+            return new StoredResult(id, organizationId, documentJson, existing.get().createdAt(), now);
+        }
+        StoredResult stored = new StoredResult(id, organizationId, documentJson, now, now);
+        results.insert(stored);
+        audit.record(organizationId, TargetType.RESULT, id, "result.stored",
+                AuditTrail.diff(Map.of(), Map.of("documentBytes", bytes(documentJson))));
+        return stored;
+    }
+
     /** Deletes the result and, with it, every token made for it. */
+    @Transactional
     public void delete(UUID organizationId, long id) {
         if (!results.delete(organizationId, id)) {
             throw new NotFoundException("Result not found");
         }
+        audit.record(organizationId, TargetType.RESULT, id, "result.deleted", Map.of());
+    }
+
+    private static int bytes(String document) {
+        return document.getBytes(StandardCharsets.UTF_8).length;
     }
 
     public String read(UUID organizationId, long id) {
@@ -108,6 +139,7 @@ public class ResultService {
      *
      * @param expireAt ISO-8601 date-time text as the caller sent it; null or blank takes the default lifetime
      */
+    @Transactional
     public ResultShareLink createShareLink(UUID organizationId, long id, String expireAt) {
         results.findById(id).filter(r -> r.organizationId().equals(organizationId))
                 .orElseThrow(() -> new NotFoundException(NOT_FOUND));
@@ -118,8 +150,10 @@ public class ResultService {
         }
         Instant now = now();
         Instant expiry = expiry(expireAt, now);
-        String token = SecretTokens.randomBase62(32);
+        String token = secrets.newResultToken();
         tokens.insert(UUID.randomUUID(), id, SecretTokens.sha256(token), expiry, now);
+        audit.record(organizationId, TargetType.RESULT, id, "result.share_token_created",
+                AuditTrail.diff(Map.of(), Map.of("shareTokenExpireAt", expiry)));
         metrics.cekuraTokenCreated();
         return new ResultShareLink(id, token, expiry, org.customDomain());
     }

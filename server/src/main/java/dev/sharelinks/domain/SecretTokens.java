@@ -6,11 +6,16 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
+import org.springframework.stereotype.Component;
+
+import dev.sharelinks.config.ShareLinksProperties;
+
 /**
- * Secrets handed to callers: share tokens and API keys, drawn from a CSPRNG.
- * 22 base62 characters carry 130 bits; API keys get 32 (190 bits).
+ * Secrets handed to callers: share tokens, API keys and Cekura tokens, drawn from a CSPRNG. Lengths come from
+ * {@code sharelinks.tokens.*}: 22 base62 characters (the minimum) carry 130 bits, 32 carry 190.
  */
-public final class SecretTokens {
+@Component
+public class SecretTokens {
 
     private static final char[] BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -18,15 +23,22 @@ public final class SecretTokens {
     public static final String SHARE_TOKEN_PREFIX = "sh_";
     public static final String API_KEY_PREFIX = "sk_";
 
-    private SecretTokens() {
+    private final ShareLinksProperties.Tokens lengths;
+
+    public SecretTokens(ShareLinksProperties properties) {
+        this.lengths = properties.tokens();
     }
 
-    public static String newShareToken() {
-        return SHARE_TOKEN_PREFIX + randomBase62(22);
+    public String newShareToken() {
+        return SHARE_TOKEN_PREFIX + randomBase62(lengths.shareTokenLength());
     }
 
-    public static String newApiKey() {
-        return API_KEY_PREFIX + randomBase62(32);
+    public String newApiKey() {
+        return API_KEY_PREFIX + randomBase62(lengths.apiKeyLength());
+    }
+
+    public String newResultToken() {
+        return randomBase62(lengths.resultTokenLength());
     }
 
     public static String randomBase62(int length) {

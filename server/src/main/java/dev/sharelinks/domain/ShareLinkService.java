@@ -13,7 +13,10 @@ import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.sharelinks.domain.AuditEvent.TargetType;
 
 import dev.sharelinks.persistence.OrganizationRepository;
 import dev.sharelinks.persistence.PersonaRepository;
@@ -36,11 +39,15 @@ public class ShareLinkService {
     private final OrganizationRepository organizations;
     private final TransactionTemplate transaction;
     private final ShareLinkMetrics metrics;
+    private final AuditTrail audit;
+    private final SecretTokens secrets;
     private final Clock clock;
 
     public ShareLinkService(ShareLinkRepository links, PersonaRepository personas,
             OrganizationRepository organizations, TransactionTemplate transaction, ShareLinkMetrics metrics,
-            Clock clock) {
+            AuditTrail audit, SecretTokens secrets, Clock clock) {
+        this.audit = audit;
+        this.secrets = secrets;
         this.links = links;
         this.personas = personas;
         this.organizations = organizations;
@@ -50,6 +57,7 @@ public class ShareLinkService {
     }
 
     /** Null hours or limit take the vendor's defaults (168 hours, 10 uses). */
+    @Transactional
     public ShareLink create(UUID organizationId, UUID personaId, BigDecimal expiresInHours, BigDecimal usageLimit) {
         if (personaId == null) {
             throw new InvalidInputException("personaId", "personaId is required");
@@ -61,13 +69,14 @@ public class ShareLinkService {
                 .orElseThrow(() -> new NotFoundException("Persona not found"));
         Instant now = now();
         ShareLink link = new ShareLink(UUID.randomUUID(), organizationId, personaId, persona.name(),
-                SecretTokens.newShareToken(), LinkType.LINK, now.plus(lifetime), limit, 0, List.of(),
+                secrets.newShareToken(), LinkType.LINK, now.plus(lifetime), limit, 0, List.of(),
                 false, false, true, false, now, null);
         try {
             links.insert(link);
         } catch (DataIntegrityViolationException personaDeletedMeanwhile) {
             throw new NotFoundException("Persona not found");
         }
+        record(link.id(), organizationId, "created", null, link);
         metrics.linkCreated();
         return link;
     }
@@ -75,6 +84,7 @@ public class ShareLinkService {
     /**
      * Omitted (null) fields stay unchanged. A new {@code expiresInHours} counts from now: the link is renewed.
      */
+    @Transactional
     public ShareLink update(UUID organizationId, UUID id, BigDecimal expiresInHours, BigDecimal usageLimit) {
         Instant now = now();
         Instant expiresAt = expiresInHours == null ? null : now.plus(lifetime(expiresInHours));
@@ -86,10 +96,11 @@ public class ShareLinkService {
         if (usageLimit != null) {
             changes.put("usage_limit", limit);
         }
+        ShareLink before = get(organizationId, id);
         if (!links.update(organizationId, id, changes, now)) {
             throw linkNotFound();
         }
-        return get(organizationId, id);
+        return record(id, organizationId, "updated", before, get(organizationId, id));
     }
 
     public ShareLink get(UUID organizationId, UUID id) {
@@ -155,7 +166,11 @@ public class ShareLinkService {
         ShareLink link = get(organizationId, id);
         Map<String, Object> all = new LinkedHashMap<>(changes);
         if (Boolean.TRUE.equals(primary)) {
+            var demoted = links.primaryOf(link.personaId()).filter(other -> !other.equals(id))
+                    .flatMap(other -> links.findById(organizationId, other));
             links.demotePrimary(link.personaId(), id, now);
+            demoted.ifPresent(other -> record(other.id(), organizationId, "settings_changed", other,
+                    links.findById(organizationId, other.id()).orElse(null)));
             all.put("primary_persona_id", link.personaId());
         } else if (Boolean.FALSE.equals(primary)) {
             all.put("primary_persona_id", null);
@@ -163,21 +178,51 @@ public class ShareLinkService {
         if (!links.update(organizationId, id, all, now)) {
             throw linkNotFound();
         }
-        return get(organizationId, id);
+        return record(id, organizationId, "settings_changed", link, get(organizationId, id));
     }
 
     /** A new token; the old one stops opening the link with this statement's commit. */
+    @Transactional
     public ShareLink rotateToken(UUID organizationId, UUID id) {
-        if (!links.update(organizationId, id, Map.of("token", SecretTokens.newShareToken()), now())) {
+        if (!links.update(organizationId, id, Map.of("token", secrets.newShareToken()), now())) {
             throw linkNotFound();
         }
+        // the trail says that the token changed, never what it is
+        audit.record(organizationId, TargetType.SHARE_LINK, id, "share_link.token_rotated", Map.of());
         return get(organizationId, id);
     }
 
+    @Transactional
     public void delete(UUID organizationId, UUID id) {
+        ShareLink before = get(organizationId, id);
         if (!links.delete(organizationId, id)) {
             throw linkNotFound();
         }
+        record(id, organizationId, "deleted", before, null);
+    }
+
+    /** Records the change from {@code before} to {@code after} (null: did not exist / no longer exists). */
+    private ShareLink record(UUID id, UUID organizationId, String verb, ShareLink before, ShareLink after) {
+        audit.record(organizationId, TargetType.SHARE_LINK, id, "share_link." + verb,
+                AuditTrail.diff(auditView(before), auditView(after)));
+        return after;
+    }
+
+    /** What the trail compares: the settings a caller can change, no token, no counters. */
+    static Map<String, Object> auditView(ShareLink link) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        if (link != null) {
+            view.put("personaId", link.personaId());
+            view.put("type", link.type());
+            view.put("expiresAt", link.expiresAt());
+            view.put("usageLimit", link.usageLimit());
+            view.put("enabled", link.enabled());
+            view.put("allowedOrigins", link.allowedOrigins());
+            view.put("allowAllOrigins", link.allowAllOrigins());
+            view.put("removeWatermark", link.removeWatermark());
+            view.put("primary", link.primary());
+        }
+        return view;
     }
 
     private Instant now() {

@@ -37,6 +37,11 @@ public class OwnerShareLinksDelegate implements OwnerApiDelegate {
     }
 
     @Override
+    public ResponseEntity<OwnedShareLink> getShareLinkSettings(UUID id) {
+        return ResponseEntity.ok(toOwned(shareLinks.get(CurrentCaller.organizationId(), id)));
+    }
+
+    @Override
     public ResponseEntity<OwnedShareLink> rotateShareLinkToken(UUID id) {
         return ResponseEntity.ok(toOwned(shareLinks.rotateToken(CurrentCaller.organizationId(), id)));
     }

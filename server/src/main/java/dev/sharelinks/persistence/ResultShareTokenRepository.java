@@ -39,4 +39,11 @@ public class ResultShareTokenRepository {
                 .query((rs, row) -> new Grant(rs.getLong("result_id"), DbTime.fromDb(rs, "expire_at")))
                 .optional();
     }
+
+    /** Deletes tokens that expired before {@code cutoff}; they open nothing any more. */
+    public int deleteExpired(Instant cutoff) {
+        return jdbc.sql("delete from result_share_tokens where expire_at <= :cutoff")
+                .param("cutoff", DbTime.toDb(cutoff))
+                .update();
+    }
 }

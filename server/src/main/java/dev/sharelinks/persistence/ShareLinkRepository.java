@@ -94,6 +94,37 @@ public class ShareLinkRepository {
     }
 
     /** Takes the primary mark from every other link of the persona (one statement, inside the caller's transaction). */
+    /**
+     * Links that ended before {@code cutoff}: expired then, or used up with their last use then. The same
+     * condition guards {@link #deleteEnded}, so a link renewed meanwhile is kept.
+     */
+    private static final String ENDED_BEFORE = """
+            (expires_at <= :cutoff or (usage_limit is not null and usage_count >= usage_limit
+                                       and coalesce(last_used_at, updated_at) <= :cutoff))""";
+
+    public List<ShareLink> findEnded(Instant cutoff, int limit) {
+        return jdbc.sql("select * from share_links where " + ENDED_BEFORE + " order by id limit :limit")
+                .param("cutoff", DbTime.toDb(cutoff))
+                .param("limit", limit)
+                .query(this::map)
+                .list();
+    }
+
+    public boolean deleteEnded(UUID id, Instant cutoff) {
+        return jdbc.sql("delete from share_links where id = :id and " + ENDED_BEFORE)
+                .param("id", id)
+                .param("cutoff", DbTime.toDb(cutoff))
+                .update() == 1;
+    }
+
+    /** The persona's primary link, if it has one. */
+    public Optional<UUID> primaryOf(UUID personaId) {
+        return jdbc.sql("select id from share_links where primary_persona_id = :persona")
+                .param("persona", personaId)
+                .query(UUID.class)
+                .optional();
+    }
+
     public void demotePrimary(UUID personaId, UUID exceptId, Instant now) {
         jdbc.sql("""
                 update share_links set primary_persona_id = null, updated_at = :now

@@ -64,6 +64,8 @@ public abstract class ContractVerifierBase {
     public static final String EXPIRED_SHARE_TOKEN = "ContractExpiredToken000000000001";
     public static final String OTHER_API_KEY_SECRET = "sk_OtherOrgKey00000000000000000001";
 
+    public static final long AUDIT_EVENT = 900_000_001L;
+
     private static final OffsetDateTime CREATED = OffsetDateTime.parse("2026-04-20T10:00:00Z");
     private static final OffsetDateTime EXPIRES = OffsetDateTime.parse("2036-04-27T10:00:00Z");
 
@@ -96,6 +98,15 @@ public abstract class ContractVerifierBase {
         result(OTHER_RESULT, OTHER_ORG, "{\"id\": 2002, \"status\": \"failed\"}");
         shareToken(RESULT, SHARE_TOKEN, EXPIRES);
         shareToken(RESULT, EXPIRED_SHARE_TOKEN, CREATED.minusDays(1));
+        // one recorded change from the day before NOW, with an id above any the contracts' own changes get
+        jdbc.sql("delete from audit_events where id = :id").param("id", AUDIT_EVENT).update();
+        jdbc.sql("""
+                insert into audit_events (id, occurred_at, organization_id, actor_type, actor_id, action, target_type,
+                    target_id, changes)
+                values (:id, :at, :org, 'api_key', :key, 'share_link.updated', 'share_link', :link,
+                    '{"usageLimit":{"from":10,"to":25}}')""")
+                .param("id", AUDIT_EVENT).param("at", CREATED.minusDays(1)).param("org", ORG).param("key", API_KEY)
+                .param("link", LINK.toString()).update();
     }
 
     private void result(long id, UUID org, String document) {

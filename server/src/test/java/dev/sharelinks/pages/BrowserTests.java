@@ -96,6 +96,34 @@ class BrowserTests {
     }
 
     @Test
+    void theApiReferenceShowsEverySurfaceFromTheSpecFilesAndLoadsNothingFromElsewhere() {
+        String base = "http://127.0.0.1:" + port;
+        browser.get(base + "/docs");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        var surfaces = java.util.Map.of(
+                "Anam share links (vendor API)", "/v1/share-links/{id}",
+                "Cekura shareable result links (vendor API)", "/test_framework/v1/results/{id}/create_shareable_link_token/",
+                "Share-link settings and token rotation (owner API)", "/v1/share-links/{id}/token",
+                "Public link status and sessions", "/v1/public/share-links/{token}/sessions",
+                "Operator API", "/admin/v1/audit-events");
+        var picker = new org.openqa.selenium.support.ui.Select(wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector(".topbar select"))));
+        assertThat(picker.getOptions().stream().map(option -> option.getText()).toList())
+                .containsExactlyInAnyOrderElementsOf(surfaces.keySet());
+        for (var surface : surfaces.entrySet()) {
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector(".topbar select")))
+                    .selectByVisibleText(surface.getKey());
+            wait.until(driver -> driver.findElements(By.cssSelector(".opblock-summary-path")).stream()
+                    .anyMatch(path -> surface.getValue().equals(path.getAttribute("data-path"))));
+        }
+        @SuppressWarnings("unchecked")
+        List<String> loaded = (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return performance.getEntriesByType('resource').map(e => e.name)");
+        assertThat(loaded).isNotEmpty().allMatch(url -> url.startsWith(base + "/"), "loaded from this server");
+        assertThat(loaded).anyMatch(url -> url.endsWith("/docs/specs/cekura/results.yaml"));
+    }
+
+    @Test
     void openingThePageCountsNothingAndPressingStartCountsOneUse() {
         ShareLink link = link(LinkType.LINK, List.of());
         browser.get("http://127.0.0.1:" + port + "/share/" + link.token());
