@@ -6,7 +6,12 @@ import java.time.format.DateTimeFormatter;
 
 import org.openapitools.jackson.nullable.JsonNullableJackson3Module;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Scope;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Configuration;
 
 import tools.jackson.core.JsonGenerator;
@@ -26,6 +31,25 @@ import tools.jackson.databind.type.LogicalType;
 
 @Configuration(proxyBeanMethods = false)
 public class JacksonConfig {
+
+
+    /**
+     * Spring Boot's builder, on a factory whose read constraints limit JSON nesting to
+     * {@code sharelinks.limits.max-json-depth} (Jackson's default, 500 levels, lets a small body cost deep
+     * recursion). Every customizer Spring Boot would apply is applied, in order.
+     */
+    @Bean
+    @Scope("prototype")
+    JsonMapper.Builder jsonMapperBuilder(ObjectProvider<JsonMapperBuilderCustomizer> customizers,
+            ShareLinksProperties properties) {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(properties.limits().maxJsonDepth()).build())
+                .build();
+        JsonMapper.Builder builder = JsonMapper.builder(factory);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder;
+    }
 
     /** Without this module JsonNullable fields serialise as {"undefined":false,"present":true}. */
     @Bean

@@ -69,6 +69,12 @@ public class ShareLinkMetrics {
         authFailure(kind, 1);
     }
 
+    /** @param limit public or auth_failures */
+    public void rateLimited(String limit) {
+        Counter.builder("sharelinks.rate_limited").tag("limit", limit)
+                .description("Requests refused with 429 by the per-client rate limits").register(registry).increment();
+    }
+
     public Timer claimTimer() {
         return claim;
     }

@@ -26,8 +26,8 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
-    static final String CEKURA_HEADER = "X-CEKURA-API-KEY";
-    static final String RESULT_TOKEN_HEADER = "X-VOCERA-SHAREABLE-LINK-TOKEN";
+    public static final String CEKURA_HEADER = "X-CEKURA-API-KEY";
+    public static final String RESULT_TOKEN_HEADER = "X-VOCERA-SHAREABLE-LINK-TOKEN";
 
     private final ApiKeyRepository apiKeys;
     private final ShareLinkMetrics metrics;
