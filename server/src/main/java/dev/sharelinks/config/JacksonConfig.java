@@ -89,7 +89,18 @@ public class JacksonConfig {
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .withCoercionConfig(LogicalType.Boolean, cfg -> cfg
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail));
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                        .setAcceptBlankAsEmpty(false))
+                // "" (and any string of characters up to U+0020, NUL included) is not "omitted" for a number
+                .withCoercionConfig(LogicalType.Float, cfg -> cfg
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setAcceptBlankAsEmpty(false))
+                .withCoercionConfig(LogicalType.Integer, cfg -> cfg
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setAcceptBlankAsEmpty(false));
     }
 
     public static final String NUL_MESSAGE = "must not contain NUL characters";

@@ -137,7 +137,7 @@ public class ResultService {
     /**
      * Makes a shareable-link token for one of the organisation's results.
      *
-     * @param expireAt ISO-8601 date-time text as the caller sent it; null or blank takes the default lifetime
+     * @param expireAt ISO-8601 date-time text as the caller sent it; null takes the default lifetime
      */
     @Transactional
     public ResultShareLink createShareLink(UUID organizationId, long id, String expireAt) {
@@ -159,7 +159,8 @@ public class ResultService {
     }
 
     static Instant expiry(String text, Instant now) {
-        if (text == null || text.isBlank()) {
+        // null: not given (an empty form field arrives as null too); "" in JSON is a datetime in the wrong format, as DRF says
+        if (text == null) {
             return now.plus(DEFAULT_LIFETIME);
         }
         Instant expiry;
