@@ -1,0 +1,92 @@
+package dev.sharelinks.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The server as its own operating-system process (a child JVM on the test classpath), so tests can kill it
+ * with SIGKILL or run two of them side by side on one database, as in production.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    public static final String ADMIN_TOKEN = "test-admin-token";
+
+    private final Process process;
+    private final String baseUrl;
+
+    private ServerProcess(Process process, String baseUrl) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Starts a server on the given PostgreSQL database and waits until it is ready. */
+    public static ServerProcess start(String jdbcUrl, String name) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), "dev.sharelinks.ShareLinksApplication",
+                "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                "--sharelinks.admin-token=" + ADMIN_TOKEN, "--sharelinks.demo-data=false",
+                "--sharelinks.rate-limit.enabled=false", "--logging.level.root=WARN"));
+        File log = Path.of("target", "server-" + name + ".log").toFile();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        ServerProcess server = new ServerProcess(process, "http://127.0.0.1:" + port);
+        server.awaitReady(Duration.ofSeconds(90), log);
+        return server;
+    }
+
+    private void awaitReady(Duration timeout, File log) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl
+                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("server not ready within " + timeout + "; see " + log);
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful shutdown, no flush. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
