@@ -46,6 +46,30 @@ class ConfigurationTests {
         }
     }
 
+    @Test
+    void invalidNestedValuesStopStartUp() {
+        assertThatThrownBy(() -> start("--sharelinks.tokens.share-token-length=8"))
+                .hasStackTraceContaining("shareTokenLength");
+        assertThatThrownBy(() -> start("--sharelinks.retention.purge-interval=0s"))
+                .hasStackTraceContaining("purge-interval");
+        assertThatThrownBy(() -> start("--sharelinks.rate-limit.trusted-proxys=10.0.0.1"))
+                .hasStackTraceContaining("trusted-proxys");
+    }
+
+    /** The README's configuration reference grows with the properties: none may be missing from it. */
+    @Test
+    void theReadmeDocumentsEveryProperty() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            new ObjectMapper().readTree(in).path("properties").forEach(p -> {
+                String name = p.path("name").asText();
+                if (name.startsWith("sharelinks.")) {
+                    assertThat(readme).as("README configuration reference").contains("| `" + name + "`");
+                }
+            });
+        }
+    }
+
     private static void start(String setting) {
         new SpringApplicationBuilder(ShareLinksApplication.class).run(setting, "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:config-" + System.nanoTime(), "--sharelinks.demo-data=false")
