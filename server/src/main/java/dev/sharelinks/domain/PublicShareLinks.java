@@ -63,13 +63,17 @@ public class PublicShareLinks {
     }
 
     private LinkUse claim(String token, String origin) {
-        ShareLink link = find(token);
-        checkOrigin(link, origin);
+        if (origin != null) {
+            // an embed's caller: its origin must be allowed before anything is counted
+            checkOrigin(find(token), origin);
+        } else if (!plausible(token)) {
+            throw notFound();
+        }
         Instant now = now();
-        if (links.claim(token, now)) {
-            // read back for the counts to report; a rotation or delete racing with us still leaves the use counted
-            ShareLink after = links.findById(link.organizationId(), link.id()).orElse(link);
-            return new LinkUse(UUID.randomUUID(), after);
+        // one statement when it succeeds: the conditional UPDATE counts the use and returns the link as counted
+        var counted = links.claimReturning(token, now);
+        if (counted.isPresent()) {
+            return new LinkUse(UUID.randomUUID(), counted.get());
         }
         ShareLink current = links.findByToken(token).orElseThrow(PublicShareLinks::notFound);
         Reason reason = unusable(current, now);
@@ -108,10 +112,15 @@ public class PublicShareLinks {
     }
 
     private ShareLink find(String token) {
-        if (token == null || token.length() > 64 || token.indexOf('\u0000') >= 0) {
+        if (!plausible(token)) {
             throw notFound();
         }
         return links.findByToken(token).orElseThrow(PublicShareLinks::notFound);
+    }
+
+    /** A token the database could hold: anything else is unknown without asking it. */
+    private static boolean plausible(String token) {
+        return token != null && token.length() <= 64 && token.indexOf('\u0000') < 0;
     }
 
     private static NotFoundException notFound() {

@@ -12,7 +12,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+import java.sql.DatabaseMetaData;
+
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 import dev.sharelinks.domain.LinkType;
@@ -25,9 +31,11 @@ public class ShareLinkRepository {
     private static final String ORIGIN_SEPARATOR = "\n";
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
 
-    public ShareLinkRepository(JdbcClient jdbc) {
+    public ShareLinkRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     public void insert(ShareLink link) {
@@ -148,16 +156,42 @@ public class ShareLinkRepository {
      *
      * @return true when this call consumed a use
      */
-    public boolean claim(String token, Instant now) {
-        return jdbc.sql("""
-                update share_links set usage_count = usage_count + 1, last_used_at = :now
-                where token = :token
-                  and enabled = true
-                  and (expires_at is null or expires_at > :now)
-                  and (usage_limit is null or usage_count < usage_limit)""")
+    /**
+     * Counts one use with a single conditional UPDATE whose row count is the decision, so concurrent claims on
+     * any number of instances never exceed the limit; returns the link as counted, in the same statement.
+     * PostgreSQL says {@code UPDATE ... RETURNING}; H2 says {@code SELECT * FROM FINAL TABLE (UPDATE ...)}.
+     * Empty: nothing was counted.
+     */
+    public Optional<ShareLink> claimReturning(String token, Instant now) {
+        String sql = updateReturningIsPostgres() ? CLAIM + " returning *" : "select * from final table (" + CLAIM + ")";
+        return jdbc.sql(sql)
                 .param("token", token)
                 .param("now", DbTime.toDb(now))
-                .update() == 1;
+                .query(this::map)
+                .optional();
+    }
+
+    private static final String CLAIM = """
+            update share_links set usage_count = usage_count + 1, last_used_at = :now
+            where token = :token
+              and enabled = true
+              and (expires_at is null or expires_at > :now)
+              and (usage_limit is null or usage_count < usage_limit)""";
+
+    private volatile Boolean postgres;
+
+    private boolean updateReturningIsPostgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            try {
+                known = "PostgreSQL".equals(JdbcUtils.extractDatabaseMetaData(dataSource,
+                        DatabaseMetaData::getDatabaseProductName));
+            } catch (MetaDataAccessException e) {
+                throw new DataAccessResourceFailureException("Cannot tell which database this is", e);
+            }
+            postgres = known;
+        }
+        return known;
     }
 
     private static Object toDb(Object value) {

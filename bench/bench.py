@@ -1,0 +1,475 @@
+#!/usr/bin/env python3
+"""The share-link service benchmark: hot paths and their ceilings, in one run.
+
+Started by bench/run (which installs wrk and PostgreSQL and builds the jars). See bench/README.md.
+"""
+import argparse
+import concurrent.futures
+import datetime
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+import uuid
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SERVER_JAR = os.path.join(ROOT, "server/target/sharelinks-server-0.1.0-SNAPSHOT.jar")
+BASELINE_JAR = os.path.join(ROOT, "bench/baseline/target/sharelinks-bench-baseline-0.1.0-SNAPSHOT.jar")
+HARNESS_DIR = os.path.join(ROOT, "bench/client-harness/target")
+ADMIN = "bench-admin-token"
+PG_BIN = "/usr/lib/postgresql/15/bin"
+
+
+def log(message):
+    print(f"[bench {datetime.datetime.now():%H:%M:%S}] {message}", flush=True)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def http(method, url, headers=None, body=None, timeout=30):
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}))
+    if body is not None:
+        request.add_header("Content-Type", "application/json")
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            text = response.read().decode()
+            return response.status, (json.loads(text) if text else None)
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode()
+
+
+class JavaProcess:
+    """A JVM started from a jar, with the time from spawn to the first served request."""
+
+    def __init__(self, jar, args, ready_path, heap, log_path):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        command = ["java", f"-Xmx{heap}", "-jar", jar, f"--server.port={self.port}"] + args
+        self.log_file = open(log_path, "w")
+        started = time.monotonic()
+        self.process = subprocess.Popen(command, stdout=self.log_file, stderr=subprocess.STDOUT)
+        deadline = started + 120
+        while True:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{jar} exited with {self.process.returncode}; see {log_path}")
+            try:
+                with urllib.request.urlopen(self.base + ready_path, timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except (urllib.error.URLError, ConnectionError, socket.timeout):
+                pass
+            if time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"{jar} not ready in 120 s; see {log_path}")
+            time.sleep(0.01)
+        self.startup_seconds = time.monotonic() - started
+
+    def rss_mb(self):
+        with open(f"/proc/{self.process.pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        return None
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(60)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        self.log_file.close()
+
+
+# --------------------------------------------------------------------------------------------------------------
+# PostgreSQL: the one given by SPRING_DATASOURCE_*, or a throwaway local cluster
+
+
+class Postgres:
+    def __init__(self, workdir):
+        self.own = None
+        url = os.environ.get("SPRING_DATASOURCE_URL")
+        if url:
+            m = re.match(r"jdbc:postgresql://([^:/]+)(?::(\d+))?/([^?]+)", url)
+            if not m:
+                raise SystemExit(f"SPRING_DATASOURCE_URL is not a jdbc:postgresql URL: {url}")
+            self.host, self.port, self.admin_db = m.group(1), int(m.group(2) or 5432), m.group(3)
+            self.user = os.environ.get("SPRING_DATASOURCE_USERNAME", "postgres")
+            self.password = os.environ.get("SPRING_DATASOURCE_PASSWORD", "")
+            self.kind = f"given server {self.host}:{self.port}"
+        else:
+            self.own = os.path.join(workdir, "pgdata")
+            self.host, self.port, self.admin_db = "127.0.0.1", free_port(), "postgres"
+            self.user, self.password = "postgres", "postgres"
+            os.makedirs(self.own)
+            shutil.chown(workdir, "postgres")
+            shutil.chown(self.own, "postgres")
+            pwfile = os.path.join(workdir, "pw")
+            with open(pwfile, "w") as f:
+                f.write(self.password)
+            shutil.chown(pwfile, "postgres")
+            self._as_postgres([f"{PG_BIN}/initdb", "-D", self.own, "-U", "postgres", f"--pwfile={pwfile}",
+                               "-A", "scram-sha-256", "--no-sync"])
+            # defaults apart from room for the benchmark's connections; synchronous_commit stays on
+            self._as_postgres([f"{PG_BIN}/pg_ctl", "-D", self.own, "-l", os.path.join(workdir, "pg.log"), "-w", "start",
+                               "-o", f"-p {self.port} -k {workdir} -c max_connections=300 -c shared_buffers=256MB"])
+            self.kind = "local throwaway PostgreSQL 15 cluster (synchronous_commit on)"
+        self.database = "sharelinks_bench"
+
+    @staticmethod
+    def _as_postgres(command):
+        subprocess.run(["runuser", "-u", "postgres", "--"] + command, check=True, stdout=subprocess.DEVNULL)
+
+    def env(self):
+        return dict(os.environ, PGHOST=self.host, PGPORT=str(self.port), PGUSER=self.user, PGPASSWORD=self.password)
+
+    def psql(self, sql, database=None):
+        subprocess.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", database or self.database, "-c", sql],
+                       check=True, env=self.env(), stdout=subprocess.DEVNULL)
+
+    def recreate(self):
+        self.psql(f"drop database if exists {self.database}", self.admin_db)
+        self.psql(f"create database {self.database}", self.admin_db)
+
+    def jdbc_args(self):
+        return [f"--spring.datasource.url=jdbc:postgresql://{self.host}:{self.port}/{self.database}",
+                f"--spring.datasource.username={self.user}", f"--spring.datasource.password={self.password}"]
+
+    def load_lists(self, tokens, result_tokens):
+        """Numbered copies of the issued tokens, so pgbench can pick one at random (see bench/pgbench/*.sql)."""
+        with tempfile.NamedTemporaryFile("w", delete=False, suffix=".csv") as f:
+            for n, token in enumerate(tokens):
+                f.write(f"{n},{token}\n")
+            links_csv = f.name
+        with tempfile.NamedTemporaryFile("w", delete=False, suffix=".csv") as f:
+            for n, (_, token) in enumerate(result_tokens, start=1):
+                f.write(f"{n},{hashlib.sha256(token.encode()).hexdigest()}\n")
+            tokens_csv = f.name
+        self.psql("create table bench_tokens (n int primary key, token varchar(64) not null); "
+                  "create table bench_result_tokens (n int primary key, hash char(64) not null)")
+        subprocess.run(["psql", "-q", "-d", self.database, "-c", f"\\copy bench_tokens from '{links_csv}' csv"],
+                       check=True, env=self.env())
+        subprocess.run(["psql", "-q", "-d", self.database, "-c",
+                        f"\\copy bench_result_tokens from '{tokens_csv}' csv"], check=True, env=self.env())
+        self.psql("analyze")
+
+    def pgbench(self, script, seconds, clients, variables, log_dir):
+        prefix = os.path.join(log_dir, "pgbench")
+        for old in os.listdir(log_dir):
+            if old.startswith("pgbench"):
+                os.remove(os.path.join(log_dir, old))
+        command = ["pgbench", "-n", "-M", "prepared", "-c", str(clients), "-j", "2", "-T", str(seconds),
+                   "-f", os.path.join(ROOT, "bench/pgbench", script), "-l", f"--log-prefix={prefix}"]
+        for name, value in variables.items():
+            command += ["-D", f"{name}={value}"]
+        out = subprocess.run(command + [self.database], check=True, capture_output=True, text=True,
+                             env=self.env()).stdout
+        tps = float(re.search(r"tps = ([\d.]+) \(without initial connection time\)", out).group(1))
+        failed = int(re.search(r"number of failed transactions: (\d+)", out).group(1)) \
+            if "number of failed transactions" in out else 0
+        latencies = []
+        for name in os.listdir(log_dir):
+            if name.startswith("pgbench"):
+                with open(os.path.join(log_dir, name)) as f:
+                    latencies += [int(line.split()[2]) for line in f if line.strip()]
+        latencies.sort()
+        return {"rps": tps, "p50_ms": percentile(latencies, 50) / 1000, "p99_ms": percentile(latencies, 99) / 1000,
+                "errors": failed}
+
+    def stop(self):
+        if self.own:
+            self._as_postgres([f"{PG_BIN}/pg_ctl", "-D", self.own, "-m", "fast", "-w", "stop"])
+
+
+def percentile(sorted_values, p):
+    if not sorted_values:
+        return 0
+    return sorted_values[min(len(sorted_values) - 1, int(len(sorted_values) * p / 100))]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# load
+
+
+def wrk(script, base, seconds, connections, env):
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s",
+               os.path.join("bench/wrk", script), base]
+    out = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True,
+                         env=dict(os.environ, **env)).stdout
+    line = next(l for l in out.splitlines() if l.startswith("WRK_JSON "))
+    data = json.loads(line[len("WRK_JSON "):])
+    errors = data["connect"] + data["read"] + data["write"] + data["status"] + data["timeout"]
+    return {"rps": data["requests"] / (data["duration_us"] / 1e6), "p50_ms": data["p50_us"] / 1000,
+            "p99_ms": data["p99_us"] / 1000, "errors": errors, "requests": data["requests"]}
+
+
+def parallel(calls, workers=16):
+    with concurrent.futures.ThreadPoolExecutor(workers) as pool:
+        return list(pool.map(lambda call: call(), calls))
+
+
+def provision(base, links, personas, results, result_tokens, data_dir):
+    """Through the operator and vendor APIs, as a user would: one organisation, its personas, links, results."""
+    admin = {"Authorization": f"Bearer {ADMIN}"}
+    status, org = http("POST", base + "/admin/v1/organizations", admin,
+                       {"name": "Bench", "plan": {"removeWatermark": True, "whitelabelReports": True}})
+    assert status == 201, org
+    status, key = http("POST", f"{base}/admin/v1/organizations/{org['id']}/api-keys", admin, {"name": "bench"})
+    assert status == 201, key
+    api = {"Authorization": f"Bearer {key['key']}"}
+    persona_ids = [str(uuid.uuid4()) for _ in range(personas)]
+    parallel([lambda p=p: http("PUT", f"{base}/admin/v1/organizations/{org['id']}/personas/{p}", admin,
+                               {"name": f"Persona {p[:8]}"}) for p in persona_ids])
+
+    def create(i):
+        status, link = http("POST", base + "/v1/share-links", api,
+                            {"personaId": persona_ids[i % personas], "expiresInHours": 87600,
+                             "usageLimit": 1_000_000_000})
+        assert status == 201, link
+        return link
+
+    created = parallel([lambda i=i: create(i) for i in range(links)])
+    result_ids = list(range(1000, 1000 + results))
+    parallel([lambda r=r: http("PUT", f"{base}/admin/v1/organizations/{org['id']}/results/{r}", admin,
+                               {"id": r, "status": "passed", "score": 0.9, "calls": [{"turn": i} for i in range(5)]})
+              for r in result_ids])
+    cekura = {"X-CEKURA-API-KEY": key["key"]}
+
+    def share(r):
+        status, body = http("POST", f"{base}/test_framework/v1/results/{r}/create_shareable_link_token/", cekura, {})
+        assert status == 200, body
+        return r, body["token"]
+
+    grants = parallel([lambda r=result_ids[i % results]: share(r) for i in range(result_tokens)])
+    tokens = [link["token"] for link in created]
+    files = {"tokens.txt": tokens[1:], "hot.txt": tokens[:1], "ids.txt": [link["id"] for link in created],
+             "personas.txt": persona_ids, "results.txt": [str(r) for r in result_ids],
+             "result_tokens.txt": [f"{r} {t}" for r, t in grants]}
+    for name, lines in files.items():
+        with open(os.path.join(data_dir, name), "w") as f:
+            f.write("\n".join(lines) + "\n")
+    return key["key"], tokens, grants
+
+
+SCENARIOS = [
+    # name, wrk script, ceiling, target ratio, p99 limit (ms)
+    ("status read (random links)", "status.lua", "framework", 0.6, None),
+    ("claim (random links)", "claim.lua", "pg claim", 0.5, 50),
+    ("claim (one hot link)", "claim_hot.lua", "pg claim hot", 0.5, 50),
+    ("create link", "create.lua", "framework", 0.3, None),
+    ("get link", "get.lua", "framework", None, None),
+    ("list (page of 20)", "list.lua", "framework", None, None),
+    ("Cekura token create", "cekura_create.lua", "framework", None, None),
+    ("Cekura token read", "cekura_read.lua", "pg token lookup", None, None),
+]
+
+
+def run_server(database, pg, args, work, results):
+    """Starts the server on one database, provisions, runs every scenario; returns the measurements."""
+    data_dir = os.path.join(work, f"data-{database}")
+    os.makedirs(data_dir)
+    if database == "postgresql":
+        pg.recreate()
+        db_args = pg.jdbc_args()
+    else:
+        db_args = [f"--spring.datasource.url=jdbc:h2:file:{os.path.join(work, 'h2', 'sharelinks')}"]
+    server = JavaProcess(SERVER_JAR, db_args + [
+        f"--sharelinks.admin-token={ADMIN}", "--sharelinks.demo-data=false",
+        # every request of the benchmark comes from one address: the per-client limits would refuse most
+        "--sharelinks.rate-limit.enabled=false"], "/actuator/health/readiness", args.heap,
+        os.path.join(work, f"server-{database}.log"))
+    log(f"server on {database} ready in {server.startup_seconds:.2f} s; provisioning {args.links} links")
+    try:
+        started = time.monotonic()
+        key, tokens, grants = provision(server.base, args.links, args.personas, 200, 2000, data_dir)
+        log(f"provisioned in {time.monotonic() - started:.0f} s")
+        if database == "postgresql":
+            pg.load_lists(tokens, grants)
+        env = {"BENCH_DATA": data_dir, "BENCH_KEY": key}
+        # on 2 cores the JIT compiler keeps one core busy for the first minute or so: let it settle first
+        wrk("status.lua", server.base, 20, args.connections, env)
+        wrk("claim.lua", server.base, 10, args.connections, env)
+        for name, script, _, _, _ in SCENARIOS:
+            wrk(script, server.base, min(5, args.duration), args.connections, env)  # warm-up
+            measured = wrk(script, server.base, args.duration, args.connections, env)
+            results["scenarios"].append(dict(measured, name=name, database=database))
+            log(f"{database:10} {name:28} {measured['rps']:9.0f} req/s  p50 {measured['p50_ms']:.1f} ms  "
+                f"p99 {measured['p99_ms']:.1f} ms  errors {measured['errors']}")
+        status, heap = http("GET", server.base + "/actuator/metrics/jvm.memory.used?tag=area:heap",
+                            {"Authorization": f"Bearer {ADMIN}"})
+        results["memory"][database] = {"heap_used_mb": heap["measurements"][0]["value"] / 1024 / 1024,
+                                       "rss_mb": server.rss_mb(), "xmx": args.heap}
+        if database == "postgresql":
+            classpath = os.path.join(HARNESS_DIR, "sharelinks-bench-client-harness-0.1.0-SNAPSHOT.jar") + ":" + \
+                os.path.join(HARNESS_DIR, "lib", "*")
+            out = subprocess.run(["java", "-cp", classpath, "dev.sharelinks.bench.ClientHarness", server.base,
+                                  tokens[1], str(max(5, args.duration // 2)), "8"],
+                                 check=True, capture_output=True, text=True).stdout
+            line = next(l for l in out.splitlines() if l.startswith("CLIENT_JSON "))
+            results["client"] = json.loads(line[len("CLIENT_JSON "):])
+            log(f"generated client {results['client']['client_rps']:.0f}/s, raw java.net.http "
+                f"{results['client']['raw_rps']:.0f}/s")
+    finally:
+        server.stop()
+    return tokens, grants
+
+
+def startup_times(jar, args_for, ready_path, heap, work, label, runs=3):
+    times = []
+    for i in range(runs):
+        process = JavaProcess(jar, args_for(i), ready_path, heap, os.path.join(work, f"startup-{label}-{i}.log"))
+        times.append(process.startup_seconds)
+        process.stop()
+    return statistics.median(times)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--duration", type=int, default=15, help="seconds per measured scenario")
+    parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--links", type=int, default=10_000)
+    parser.add_argument("--personas", type=int, default=100)
+    parser.add_argument("--heap", default="128m", help="-Xmx of the server and the baseline")
+    parser.add_argument("--only", choices=["postgresql", "h2"], help="run one database only")
+    args = parser.parse_args()
+
+    work = tempfile.mkdtemp(prefix="sharelinks-bench-")
+    os.chmod(work, 0o755)
+    results = {"scenarios": [], "ceilings": {}, "memory": {}, "startup": {}, "client": None,
+               "settings": vars(args), "machine": machine()}
+    pg = None
+    try:
+        # the framework ceiling and the start-up reference
+        baseline = JavaProcess(BASELINE_JAR, [], "/constant", args.heap, os.path.join(work, "baseline.log"))
+        try:
+            env = {"BENCH_METHOD": "GET"}
+            wrk("baseline.lua", baseline.base, min(5, args.duration), args.connections, env)
+            results["ceilings"]["framework"] = wrk("baseline.lua", baseline.base, args.duration, args.connections, env)
+            log(f"bare Spring Boot endpoint: {results['ceilings']['framework']['rps']:.0f} req/s")
+        finally:
+            baseline.stop()
+        results["startup"]["baseline_s"] = startup_times(BASELINE_JAR, lambda i: [], "/constant", args.heap, work,
+                                                         "baseline")
+        results["startup"]["server_h2_s"] = startup_times(
+            SERVER_JAR, lambda i: [f"--spring.datasource.url=jdbc:h2:file:{work}/startup-{i}/sharelinks",
+                                   "--sharelinks.demo-data=false"], "/actuator/health/readiness", args.heap, work,
+            "server")
+        log(f"start-up to first served request: server (H2, empty) {results['startup']['server_h2_s']:.2f} s, "
+            f"bare Spring Boot {results['startup']['baseline_s']:.2f} s")
+
+        databases = [args.only] if args.only else ["postgresql", "h2"]
+        if "postgresql" in databases:
+            pg = Postgres(work)
+            results["postgresql"] = pg.kind
+            run_server("postgresql", pg, args, work, results)
+            # the database ceilings, with the server stopped so the two do not share the CPU
+            links = args.links - 1
+            results["ceilings"]["pg claim"] = pg.pgbench("claim_update.sql", args.duration, args.connections,
+                                                         {"links": links}, work)
+            results["ceilings"]["pg claim hot"] = pg.pgbench("claim_update_hot.sql", args.duration,
+                                                             args.connections, {}, work)
+            results["ceilings"]["pg token lookup"] = pg.pgbench("token_lookup.sql", args.duration,
+                                                                args.connections, {"tokens": 2000}, work)
+            for name in ("pg claim", "pg claim hot", "pg token lookup"):
+                log(f"pgbench {name}: {results['ceilings'][name]['rps']:.0f} tps")
+        if "h2" in databases:
+            run_server("h2", pg, args, work, results)
+    finally:
+        if pg:
+            pg.stop()
+    report(results)
+
+
+def machine():
+    cpu = "?"
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    return {"cpus": os.cpu_count(), "cpu": cpu, "kernel": platform.release(), "java": java,
+            "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30)}
+
+
+def report(results):
+    rows = ["| scenario | database | req/s | p50 ms | p99 ms | errors | ceiling (req/s) | ratio | target | met |",
+            "| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | --- | --- |"]
+    verdicts = []
+    for s in results["scenarios"]:
+        scenario = next(x for x in SCENARIOS if x[0] == s["name"])
+        ceiling_name = scenario[2]
+        ceiling = results["ceilings"].get(ceiling_name)
+        if ceiling is None and ceiling_name.startswith("pg"):
+            ceiling_name, ceiling = "framework", results["ceilings"]["framework"]
+        ratio = s["rps"] / ceiling["rps"] if ceiling else None
+        target = scenario[3] if scenario[2] == ceiling_name and (s["database"] == "postgresql"
+                                                                 or not ceiling_name.startswith("pg")) else None
+        p99_limit = scenario[4] if s["database"] == "postgresql" else None
+        met = ""
+        if target is not None or p99_limit is not None:
+            ok = (target is None or ratio >= target) and (p99_limit is None or s["p99_ms"] <= p99_limit) \
+                and s["errors"] == 0
+            met = "yes" if ok else "**no**"
+            verdicts.append(ok)
+        target_text = " ".join(filter(None, [f"≥ {target}×" if target else "",
+                                             f"p99 ≤ {p99_limit} ms" if p99_limit else ""]))
+        rows.append(f"| {s['name']} | {s['database']} | {s['rps']:.0f} | {s['p50_ms']:.1f} | {s['p99_ms']:.1f} | "
+                    f"{s['errors']} | {ceiling_name} {ceiling['rps']:.0f} | {ratio:.2f} | {target_text} | {met} |")
+    client = results["client"]
+    if client:
+        ok = client["ratio"] >= 0.9
+        verdicts.append(ok)
+        rows.append(f"| generated Java client, status read | postgresql | {client['client_rps']:.0f} | | | 0 | "
+                    f"raw java.net.http {client['raw_rps']:.0f} | {client['ratio']:.2f} | ≥ 0.9× | "
+                    f"{'yes' if ok else '**no**'} |")
+    start = results["startup"]
+    startup_ratio = start["server_h2_s"] / start["baseline_s"]
+    verdicts.append(startup_ratio <= 1.5)
+    rows.append(f"| start-up to first served request (H2, empty) | h2 | {start['server_h2_s']:.2f} s | | | | "
+                f"bare Spring Boot {start['baseline_s']:.2f} s | {startup_ratio:.2f} | ≤ 1.5× | "
+                f"{'yes' if startup_ratio <= 1.5 else '**no**'} |")
+    errors = sum(s["errors"] for s in results["scenarios"])
+    verdicts.append(errors == 0)
+    ceilings = ["", "| ceiling | req/s | p50 ms | p99 ms | errors |", "| --- | ---: | ---: | ---: | ---: |"]
+    for name, c in results["ceilings"].items():
+        ceilings.append(f"| {name} | {c['rps']:.0f} | {c['p50_ms']:.1f} | {c['p99_ms']:.1f} | {c['errors']} |")
+    memory = ["", "| after the load | heap used | RSS | -Xmx |", "| --- | ---: | ---: | --- |"]
+    for name, m in results["memory"].items():
+        memory.append(f"| server on {name} | {m['heap_used_mb']:.0f} MB | {m['rss_mb']:.0f} MB | {m['xmx']} |")
+    m = results["machine"]
+    header = [f"Run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on {m['cpus']} × {m['cpu']}, "
+              f"{m['memory_gb']} GB, Linux {m['kernel']}, {m['java']}; load generator (wrk, "
+              f"{results['settings']['connections']} connections), database and server on the same machine; "
+              f"{results['settings']['duration']} s per scenario, {results['settings']['links']} links over "
+              f"{results['settings']['personas']} personas; server and baseline with -Xmx{results['settings']['heap']}; "
+              f"PostgreSQL: {results.get('postgresql', 'not run')}.", "",
+              f"Targets met: {sum(verdicts)} of {len(verdicts)}; errors over the whole run: {errors}.", ""]
+    text = "\n".join(header + rows + ceilings + memory) + "\n"
+    print("\n" + text)
+    os.makedirs(os.path.join(ROOT, "bench/results"), exist_ok=True)
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%MZ")
+    with open(os.path.join(ROOT, "bench/results", f"{stamp}.md"), "w") as f:
+        f.write(text)
+    with open(os.path.join(ROOT, "bench/results", f"{stamp}.json"), "w") as f:
+        json.dump(results, f, indent=2)
+    log(f"results written to bench/results/{stamp}.md and .json")
+
+
+if __name__ == "__main__":
+    main()

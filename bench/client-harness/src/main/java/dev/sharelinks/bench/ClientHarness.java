@@ -1,0 +1,97 @@
+package dev.sharelinks.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+
+import dev.sharelinks.client.publiclinks.ApiClient;
+import dev.sharelinks.client.publiclinks.api.PublicApi;
+
+/**
+ * Calls the public status read with the generated client and with raw java.net.http (same HTTP/1.1 client
+ * settings, body read as a string), alternating rounds, and prints each rate and their ratio.
+ *
+ * <p>Usage: {@code ClientHarness <base url> <token> [seconds per round] [threads]}
+ */
+public final class ClientHarness {
+
+    interface Call {
+        void run() throws Exception;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        String token = args[1];
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+
+        ApiClient apiClient = new ApiClient();
+        apiClient.updateBaseUri(base);
+        apiClient.setHttpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1));
+        PublicApi client = new PublicApi(apiClient);
+        HttpClient raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v1/public/share-links/" + token))
+                .header("Accept", "application/json").GET().build();
+
+        Call generated = () -> client.getPublicShareLink(token);
+        Call direct = () -> {
+            HttpResponse<String> response = raw.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("status " + response.statusCode());
+            }
+        };
+        // warm-up, then two rounds each, alternating, so drift hits both alike
+        rate(generated, threads, Math.max(2, seconds / 3));
+        rate(direct, threads, Math.max(2, seconds / 3));
+        double clientRate = 0;
+        double rawRate = 0;
+        for (int round = 0; round < 2; round++) {
+            clientRate += rate(generated, threads, seconds) / 2;
+            rawRate += rate(direct, threads, seconds) / 2;
+        }
+        System.out.printf("CLIENT_JSON {\"client_rps\": %.1f, \"raw_rps\": %.1f, \"ratio\": %.3f}%n",
+                clientRate, rawRate, clientRate / rawRate);
+    }
+
+    private static double rate(Call call, int threads, int seconds) throws Exception {
+        LongAdder done = new LongAdder();
+        LongAdder failed = new LongAdder();
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> workers = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                while (!stop.get()) {
+                    try {
+                        call.run();
+                        done.increment();
+                    } catch (Exception e) {
+                        failed.increment();
+                    }
+                }
+                return null;
+            }));
+        }
+        Thread.sleep(Duration.ofSeconds(seconds).toMillis());
+        stop.set(true);
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        if (failed.sum() > 0) {
+            throw new IllegalStateException(failed.sum() + " calls failed");
+        }
+        return done.sum() / elapsed;
+    }
+}

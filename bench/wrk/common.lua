@@ -1,0 +1,21 @@
+-- Shared by the benchmark scripts: read a data file prepared by bench.py, and report wrk's figures as one
+-- JSON line (requests, errors and latency percentiles) that bench.py parses.
+local common = {}
+
+function common.lines(path)
+  local out = {}
+  for line in io.lines(path) do
+    if line ~= "" then out[#out + 1] = line end
+  end
+  return out
+end
+
+function common.report(summary, latency, requests)
+  local errors = summary.errors
+  io.write(string.format(
+    'WRK_JSON {"requests": %d, "duration_us": %d, "connect": %d, "read": %d, "write": %d, "status": %d, "timeout": %d, "p50_us": %d, "p99_us": %d}\n',
+    summary.requests, summary.duration, errors.connect, errors.read, errors.write, errors.status, errors.timeout,
+    latency:percentile(50), latency:percentile(99)))
+end
+
+return common
