@@ -1,9 +1,6 @@
 package dev.sharelinks.cekura;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -19,14 +16,12 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.sharelinks.web.BufferedBodyRequest;
 import dev.sharelinks.web.ErrorResponses;
 import dev.sharelinks.web.VendorErrorFormat;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -90,13 +85,10 @@ public class FormBodyAsJsonFilter extends OncePerRequestFilter {
     }
 
     /** The original request, but with a JSON body. */
-    private static final class JsonBody extends HttpServletRequestWrapper {
-
-        private final byte[] body;
+    private static final class JsonBody extends BufferedBodyRequest {
 
         JsonBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
+            super(request, body);
         }
 
         @Override
@@ -105,31 +97,19 @@ public class FormBodyAsJsonFilter extends OncePerRequestFilter {
         }
 
         @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
+        public String getCharacterEncoding() {
+            return StandardCharsets.UTF_8.name();
         }
 
         @Override
         public String getHeader(String name) {
-            if (HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
-                return getContentType();
-            }
-            if (HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
-                return String.valueOf(body.length);
-            }
-            return super.getHeader(name);
+            return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) ? getContentType() : super.getHeader(name);
         }
 
         @Override
         public Enumeration<String> getHeaders(String name) {
-            String replaced = HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)
-                    || HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name) ? getHeader(name) : null;
-            return replaced != null ? Collections.enumeration(java.util.List.of(replaced)) : super.getHeaders(name);
+            return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)
+                    ? Collections.enumeration(java.util.List.of(getContentType())) : super.getHeaders(name);
         }
 
         @Override
@@ -140,42 +120,6 @@ public class FormBodyAsJsonFilter extends OncePerRequestFilter {
         @Override
         public String getParameter(String name) {
             return null;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("blocking reads only");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 }

@@ -201,10 +201,15 @@ public class ShareLinkService {
         record(id, organizationId, "deleted", before, null);
     }
 
-    /** Records the change from {@code before} to {@code after} (null: did not exist / no longer exists). */
+    /**
+     * Records the change from {@code before} to {@code after} (null: did not exist / no longer exists); an
+     * update that changed nothing is no change.
+     */
     private ShareLink record(UUID id, UUID organizationId, String verb, ShareLink before, ShareLink after) {
-        audit.record(organizationId, TargetType.SHARE_LINK, id, "share_link." + verb,
-                AuditTrail.diff(auditView(before), auditView(after)));
+        var changes = AuditTrail.diff(auditView(before), auditView(after));
+        if (!changes.isEmpty() || before == null || after == null) {
+            audit.record(organizationId, TargetType.SHARE_LINK, id, "share_link." + verb, changes);
+        }
         return after;
     }
 

@@ -58,6 +58,9 @@ abstract class AuditTrailTests {
         secrets.add(JsonPath.read(created, "$.token"));
         mvc.perform(api(org, put("/v1/share-links/{id}", link)).content("{\"usageLimit\": 20}"))
                 .andExpect(status().isOk());
+        // the same value again changes nothing, and records nothing
+        mvc.perform(api(org, put("/v1/share-links/{id}", link)).content("{\"usageLimit\": 20}"))
+                .andExpect(status().isOk());
         mvc.perform(api(org, patch("/v1/share-links/{id}/settings", link)).content("""
                 {"enabled": false, "allowedOrigins": ["https://shop.example.com"], "isPrimary": true}"""))
                 .andExpect(status().isOk());

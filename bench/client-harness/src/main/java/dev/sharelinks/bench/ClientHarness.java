@@ -7,22 +7,28 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.sharelinks.client.publiclinks.ApiClient;
 import dev.sharelinks.client.publiclinks.api.PublicApi;
 
 /**
  * Calls the public status read with the generated client and with raw java.net.http (same HTTP/1.1 client
- * settings, body read as a string), alternating rounds, and prints each rate and their ratio.
+ * settings; the body read and parsed into a map with the same Jackson, the least a caller does with an
+ * answer), alternating rounds, and prints each rate and their ratio.
  *
  * <p>Usage: {@code ClientHarness <base url> <token> [seconds per round] [threads]}
  */
 public final class ClientHarness {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     interface Call {
         void run() throws Exception;
@@ -47,6 +53,9 @@ public final class ClientHarness {
             HttpResponse<String> response = raw.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("status " + response.statusCode());
+            }
+            if (JSON.readValue(response.body(), Map.class).isEmpty()) {
+                throw new IllegalStateException("empty answer");
             }
         };
         // warm-up, then two rounds each, alternating, so drift hits both alike
