@@ -24,13 +24,18 @@ public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final String baseUrl;
 
-    private ServerProcess(Process process, String baseUrl) {
+    private final int port;
+    private final File log;
+
+    private ServerProcess(Process process, int port, File log) {
         this.process = process;
-        this.baseUrl = baseUrl;
+        this.port = port;
+        this.baseUrl = "http://127.0.0.1:" + port;
+        this.log = log;
     }
 
     /** Starts a server on the given PostgreSQL database and waits until it is ready. */
-    public static ServerProcess start(String jdbcUrl, String name) throws Exception {
+    public static ServerProcess start(String jdbcUrl, String name, String... extraArguments) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -42,10 +47,12 @@ public final class ServerProcess implements AutoCloseable {
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--sharelinks.admin-token=" + ADMIN_TOKEN, "--sharelinks.demo-data=false",
                 "--sharelinks.rate-limit.enabled=false", "--logging.level.root=WARN"));
+        command.addAll(List.of(extraArguments));
         File log = Path.of("target", "server-" + name + ".log").toFile();
+        log.delete();
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
-        ServerProcess server = new ServerProcess(process, "http://127.0.0.1:" + port);
+        ServerProcess server = new ServerProcess(process, port, log);
         server.awaitReady(Duration.ofSeconds(90), log);
         return server;
     }
@@ -74,6 +81,24 @@ public final class ServerProcess implements AutoCloseable {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** What the server has written to its console so far. */
+    public String output() throws IOException {
+        return java.nio.file.Files.readString(log.toPath());
+    }
+
+    /** SIGTERM, as a platform stops a service: graceful shutdown. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** SIGKILL: no shutdown hook, no graceful shutdown, no flush. */
