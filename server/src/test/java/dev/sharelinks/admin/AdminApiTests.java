@@ -1,5 +1,6 @@
 package dev.sharelinks.admin;
 
+import static dev.sharelinks.support.TestOrganization.admin;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -17,10 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -124,10 +123,5 @@ class AdminApiTests {
         // an organisation's API key is not an admin token
         mvc.perform(get("/admin/v1/organizations/{id}", org.id()).header("Authorization", org.bearer()))
                 .andExpect(status().isUnauthorized());
-    }
-
-    private static MockHttpServletRequestBuilder admin(MockHttpServletRequestBuilder request) {
-        return request.header("Authorization", "Bearer " + TestOrganization.ADMIN_TOKEN)
-                .contentType(MediaType.APPLICATION_JSON);
     }
 }

@@ -1,5 +1,7 @@
 package dev.sharelinks.audit;
 
+import static dev.sharelinks.support.TestOrganization.api;
+import static dev.sharelinks.support.TestOrganization.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -19,10 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.IllegalTransactionStateException;
 
 import com.jayway.jsonpath.JsonPath;
@@ -211,14 +211,5 @@ abstract class AuditTrailTests {
         List<Map<String, Object>> matches = JsonPath.read(body, "$.items[?(@.action == '" + action + "')]");
         assertThat(matches).as(action).hasSize(1);
         return matches.get(0);
-    }
-
-    private static MockHttpServletRequestBuilder api(TestOrganization org, MockHttpServletRequestBuilder request) {
-        return request.header("Authorization", org.bearer()).contentType(MediaType.APPLICATION_JSON);
-    }
-
-    private static MockHttpServletRequestBuilder admin(MockHttpServletRequestBuilder request) {
-        return request.header("Authorization", "Bearer " + TestOrganization.ADMIN_TOKEN)
-                .contentType(MediaType.APPLICATION_JSON);
     }
 }

@@ -1,5 +1,7 @@
 package dev.sharelinks.security;
 
+import static dev.sharelinks.support.TestOrganization.api;
+import static dev.sharelinks.support.TestOrganization.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -17,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -135,14 +136,5 @@ class TenantIsolationTests {
         rows.append(jdbc.sql("select t.* from result_share_tokens t join results r on r.id = t.result_id "
                 + "where r.organization_id = :org order by 1").param("org", org).query().listOfRows());
         return rows.toString();
-    }
-
-    private static MockHttpServletRequestBuilder api(TestOrganization org, MockHttpServletRequestBuilder request) {
-        return request.header("Authorization", org.bearer()).contentType(MediaType.APPLICATION_JSON);
-    }
-
-    private static MockHttpServletRequestBuilder admin(MockHttpServletRequestBuilder request) {
-        return request.header("Authorization", "Bearer " + TestOrganization.ADMIN_TOKEN)
-                .contentType(MediaType.APPLICATION_JSON);
     }
 }

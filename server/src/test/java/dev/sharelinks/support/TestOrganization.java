@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -47,5 +48,15 @@ public record TestOrganization(UUID id, UUID apiKeyId, String apiKey, UUID perso
 
     public String bearer() {
         return "Bearer " + apiKey;
+    }
+
+    /** A request with the operator's token, sending JSON. */
+    public static MockHttpServletRequestBuilder admin(MockHttpServletRequestBuilder request) {
+        return request.header("Authorization", "Bearer " + ADMIN_TOKEN).contentType(MediaType.APPLICATION_JSON);
+    }
+
+    /** A request with this organisation's API key, sending JSON. */
+    public static MockHttpServletRequestBuilder api(TestOrganization org, MockHttpServletRequestBuilder request) {
+        return request.header("Authorization", org.bearer()).contentType(MediaType.APPLICATION_JSON);
     }
 }
