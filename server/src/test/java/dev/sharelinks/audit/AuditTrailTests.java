@@ -131,9 +131,7 @@ abstract class AuditTrailTests {
         TestOrganization org = TestOrganization.create(mvc, "Cascade", false, false);
         List<String> links = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            links.add(JsonPath.read(mvc.perform(api(org, post("/v1/share-links"))
-                    .content("{\"personaId\": \"%s\"}".formatted(org.personaId())))
-                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id"));
+            links.add(org.createLink(mvc));
         }
         mvc.perform(admin(delete("/admin/v1/organizations/{o}/personas/{p}", org.id(), org.personaId())))
                 .andExpect(status().isNoContent());
@@ -148,9 +146,7 @@ abstract class AuditTrailTests {
     void pagesAndFilters() throws Exception {
         TestOrganization org = TestOrganization.create(mvc, "Paged", false, false);
         TestOrganization other = TestOrganization.create(mvc, "Other", false, false);
-        String link = JsonPath.read(mvc.perform(api(org, post("/v1/share-links"))
-                .content("{\"personaId\": \"%s\"}".formatted(org.personaId())))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+        String link = org.createLink(mvc);
         for (int i = 1; i <= 5; i++) {
             mvc.perform(api(org, put("/v1/share-links/{id}", link)).content("{\"usageLimit\": %d}".formatted(100 + i)))
                     .andExpect(status().isOk());

@@ -58,9 +58,7 @@ class TenantIsolationTests {
     void everyOperationOnAnotherOrganisationsThingsIsNotFoundAndChangesNothing() throws Exception {
         TestOrganization mine = TestOrganization.create(mvc, "Mine", true, true);
         TestOrganization theirs = TestOrganization.create(mvc, "Theirs", true, true);
-        String theirLink = JsonPath.read(mvc.perform(api(theirs, post("/v1/share-links"))
-                .content("{\"personaId\": \"%s\"}".formatted(theirs.personaId())))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+        String theirLink = theirs.createLink(mvc);
         int theirResult = CekuraFixtures.storeResult(mvc, theirs.id(), "{\"secret\": \"theirs\"}");
         int myResult = CekuraFixtures.storeResult(mvc, mine.id(), "{\"mine\": true}");
         String myToken = JsonPath.read(mvc.perform(post("/test_framework/v1/results/{id}/create_shareable_link_token/", myResult)

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServerProcess implements AutoCloseable {
 
-    public static final String ADMIN_TOKEN = "test-admin-token";
+    public static final String ADMIN_TOKEN = TestOrganization.ADMIN_TOKEN;
 
     private final Process process;
     private final String baseUrl;

@@ -55,6 +55,13 @@ public record TestOrganization(UUID id, UUID apiKeyId, String apiKey, UUID perso
         return request.header("Authorization", "Bearer " + ADMIN_TOKEN).contentType(MediaType.APPLICATION_JSON);
     }
 
+    /** Creates a share link for this organisation's persona through the Anam API; returns its id. */
+    public String createLink(MockMvc mvc) throws Exception {
+        return JsonPath.read(mvc.perform(api(this, post("/v1/share-links"))
+                .content("{\"personaId\": \"%s\"}".formatted(personaId())))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+    }
+
     /** A request with this organisation's API key, sending JSON. */
     public static MockHttpServletRequestBuilder api(TestOrganization org, MockHttpServletRequestBuilder request) {
         return request.header("Authorization", org.bearer()).contentType(MediaType.APPLICATION_JSON);
