@@ -25,6 +25,7 @@ import uuid
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SERVER_JAR = os.path.join(ROOT, "server/target/sharelinks-server-0.1.0-SNAPSHOT.jar")
 BASELINE_JAR = os.path.join(ROOT, "bench/baseline/target/sharelinks-bench-baseline-0.1.0-SNAPSHOT.jar")
+LIBRARIES_ONLY_SOURCE = os.path.join(ROOT, "bench/libraries-only/LibrariesOnlyApplication.java")
 HARNESS_DIR = os.path.join(ROOT, "bench/client-harness/target")
 ADMIN = "bench-admin-token"
 PG_BIN = "/usr/lib/postgresql/15/bin"
@@ -59,12 +60,14 @@ def http(method, url, headers=None, body=None, timeout=30):
 
 
 class JavaProcess:
-    """A JVM started from a jar, with the time from spawn to the first served request."""
+    """A JVM started from a jar (or from ['-cp', classpath, main class]), with the time from spawn to the first
+    served request."""
 
     def __init__(self, jar, args, ready_path, heap, log_path, jvm_args=()):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        command = [JAVA, f"-Xmx{heap}", *jvm_args, "-jar", jar, f"--server.port={self.port}"] + args
+        program = jar if isinstance(jar, list) else ["-jar", jar]
+        command = [JAVA, f"-Xmx{heap}", *jvm_args, *program, f"--server.port={self.port}"] + args
         self.log_file = open(log_path, "w")
         started = time.monotonic()
         self.process = subprocess.Popen(command, stdout=self.log_file, stderr=subprocess.STDOUT)
@@ -280,6 +283,7 @@ def provision(base, links, personas, results, result_tokens, data_dir):
 
 WARM_UP_ROUNDS = 2  # of 10 s per read/claim scenario: 120 s of load before the first measurement
 BASELINE_WARM_UP_S = 60
+LIBRARIES_CEILING = "framework + server's libraries"
 
 SCENARIOS = [
     # name, wrk script, ceiling, target ratio, p99 limit (ms), the database statements' own ceiling (for the bound)
@@ -348,27 +352,45 @@ def run_server(database, pg, args, work, results):
     return tokens, grants
 
 
-def startup_times(jar, args_for, ready_path, heap, work, label, runs=3, jvm_args=()):
-    times = []
+def startup_times(variants, heap, work, runs=5):
+    """Start-up to first served request of each variant, median of `runs`. The variants take turns (one start
+    of each per round), so that the machine's drift over the minutes of the measurement hits all of them."""
+    times = {key: [] for key, *_ in variants}
     for i in range(runs):
-        process = JavaProcess(jar, args_for(i), ready_path, heap, os.path.join(work, f"startup-{label}-{i}.log"),
-                              jvm_args)
-        times.append(process.startup_seconds)
-        process.stop()
-    return statistics.median(times)
+        for key, program, args_for, ready_path, jvm_args in variants:
+            process = JavaProcess(program, args_for(i), ready_path, heap, os.path.join(work, f"startup-{key}-{i}.log"),
+                                  jvm_args)
+            times[key].append(process.startup_seconds)
+            process.stop()
+    return {key: statistics.median(values) for key, values in times.items()}
 
 
-def cds_archive(jar, label, args, heap, work):
-    """Spring Boot's documented CDS set-up: the jar extracted, one training run that stops after the context
-    has started and writes the archive. Returns the extracted jar and the JVM option that uses the archive."""
-    directory = os.path.join(work, f"cds-{label}")
+def extract(jar, label, work):
+    """Spring Boot's `extract`: the application jar next to a lib/ folder of plain jars (no nested jars to open
+    at start-up). Returns the extracted application jar; its manifest's Class-Path names the libraries."""
+    directory = os.path.join(work, f"extracted-{label}")
     subprocess.run([JAVA, "-Djarmode=tools", "-jar", jar, "extract", "--destination", directory], check=True,
                    capture_output=True)
-    extracted = os.path.join(directory, os.path.basename(jar))
-    archive = os.path.join(directory, "application.jsa")
+    return os.path.join(directory, os.path.basename(jar))
+
+
+def cds_archive(extracted, args, heap):
+    """Spring Boot's documented CDS set-up on an extracted jar: one training run that stops after the context
+    has started and writes the archive. Returns the JVM option that uses the archive."""
+    archive = os.path.join(os.path.dirname(extracted), "application.jsa")
     subprocess.run([JAVA, f"-Xmx{heap}", f"-XX:ArchiveClassesAtExit={archive}", "-Dspring.context.exit=onRefresh",
                     "-jar", extracted, "--server.port=0"] + args, check=True, capture_output=True, timeout=300)
-    return extracted, [f"-XX:SharedArchiveFile={archive}"]
+    return [f"-XX:SharedArchiveFile={archive}"]
+
+
+def libraries_only(extracted_server, work):
+    """bench/libraries-only compiled against the extracted server jar: the server's libraries, auto-configuration
+    and application.yml without any of its code. Returns the JVM arguments that start it."""
+    classes = os.path.join(work, "libraries-only")
+    javac = os.path.join(os.path.dirname(JAVA), "javac")
+    subprocess.run([javac if os.path.exists(javac) else "javac", "--release", "17", "-d", classes,
+                    "-cp", extracted_server, LIBRARIES_ONLY_SOURCE], check=True, capture_output=True)
+    return ["-cp", f"{classes}{os.pathsep}{extracted_server}", "LibrariesOnlyApplication"]
 
 
 def main():
@@ -387,35 +409,46 @@ def main():
                "settings": vars(args), "machine": machine()}
     pg = None
     try:
-        # the framework ceiling and the start-up reference
-        baseline = JavaProcess(BASELINE_JAR, [], "/constant", args.heap, os.path.join(work, "baseline.log"))
+        extracted_server = extract(SERVER_JAR, "server", work)
+        extracted_baseline = extract(BASELINE_JAR, "baseline", work)
+        libraries = libraries_only(extracted_server, work)
+        h2_empty = lambda name: [f"--spring.datasource.url=jdbc:h2:file:{work}/{name}/sharelinks",
+                                 "--sharelinks.demo-data=false"]
+        # the framework ceiling, and the same endpoint with the server's libraries (what they cost per request):
+        # both warmed up first, then measured one right after the other
+        ceilings = {"framework": JavaProcess(BASELINE_JAR, [], "/constant", args.heap,
+                                             os.path.join(work, "baseline.log"))}
         try:
+            ceilings[LIBRARIES_CEILING] = JavaProcess(libraries, h2_empty("libraries-only-load"), "/constant",
+                                                      args.heap, os.path.join(work, "libraries-only.log"))
             env = {"BENCH_METHOD": "GET"}
-            wrk("baseline.lua", baseline.base, BASELINE_WARM_UP_S, args.connections, env)  # the same chance to warm up
-            results["ceilings"]["framework"] = wrk("baseline.lua", baseline.base, args.duration, args.connections, env)
-            log(f"bare Spring Boot endpoint: {results['ceilings']['framework']['rps']:.0f} req/s")
+            for process in ceilings.values():
+                wrk("baseline.lua", process.base, BASELINE_WARM_UP_S, args.connections, env)  # the chance to warm up
+            for name, process in ceilings.items():
+                results["ceilings"][name] = wrk("baseline.lua", process.base, args.duration, args.connections, env)
+                log(f"constant JSON, {name}: {results['ceilings'][name]['rps']:.0f} req/s")
         finally:
-            baseline.stop()
-        results["startup"]["baseline_s"] = startup_times(BASELINE_JAR, lambda i: [], "/constant", args.heap, work,
-                                                         "baseline")
-        results["startup"]["server_h2_s"] = startup_times(
-            SERVER_JAR, lambda i: [f"--spring.datasource.url=jdbc:h2:file:{work}/startup-{i}/sharelinks",
-                                   "--sharelinks.demo-data=false"], "/actuator/health/readiness", args.heap, work,
-            "server")
-        log(f"start-up to first served request: server (H2, empty) {results['startup']['server_h2_s']:.2f} s, "
-            f"bare Spring Boot {results['startup']['baseline_s']:.2f} s")
-        baseline_cds, baseline_flags = cds_archive(BASELINE_JAR, "baseline", [], args.heap, work)
-        server_cds, server_flags = cds_archive(SERVER_JAR, "server", [
-            f"--spring.datasource.url=jdbc:h2:file:{work}/cds-training/sharelinks", "--sharelinks.demo-data=false"],
-            args.heap, work)
-        results["startup"]["baseline_cds_s"] = startup_times(baseline_cds, lambda i: [], "/constant", args.heap,
-                                                             work, "baseline-cds", jvm_args=baseline_flags)
-        results["startup"]["server_h2_cds_s"] = startup_times(
-            server_cds, lambda i: [f"--spring.datasource.url=jdbc:h2:file:{work}/startup-cds-{i}/sharelinks",
-                                   "--sharelinks.demo-data=false"], "/actuator/health/readiness", args.heap, work,
-            "server-cds", jvm_args=server_flags)
-        log(f"with a CDS archive: server {results['startup']['server_h2_cds_s']:.2f} s, "
-            f"bare Spring Boot {results['startup']['baseline_cds_s']:.2f} s")
+            for process in ceilings.values():
+                process.stop()
+        baseline_flags = cds_archive(extracted_baseline, [], args.heap)
+        server_flags = cds_archive(extracted_server, h2_empty("cds-training"), args.heap)
+        server_ready, bare_ready, none = "/actuator/health/readiness", "/constant", lambda i: []
+        results["startup"] = startup_times([
+            ("baseline_s", BASELINE_JAR, none, bare_ready, ()),
+            ("server_h2_s", SERVER_JAR, lambda i: h2_empty(f"startup-{i}"), server_ready, ()),
+            # from the extracted jars: bare Spring Boot, the server, the server's libraries without its code
+            ("baseline_extracted_s", extracted_baseline, none, bare_ready, ()),
+            ("server_h2_extracted_s", extracted_server, lambda i: h2_empty(f"startup-extracted-{i}"), server_ready,
+             ()),
+            ("libraries_only_s", libraries, lambda i: h2_empty(f"startup-libraries-{i}"), server_ready, ()),
+            ("baseline_cds_s", extracted_baseline, none, bare_ready, baseline_flags),
+            ("server_h2_cds_s", extracted_server, lambda i: h2_empty(f"startup-cds-{i}"), server_ready, server_flags),
+        ], args.heap, work)
+        start = results["startup"]
+        log(f"start-up to first served request (H2, empty): server {start['server_h2_s']:.2f} s, bare Spring Boot "
+            f"{start['baseline_s']:.2f} s; extracted: server {start['server_h2_extracted_s']:.2f} s, its libraries "
+            f"only {start['libraries_only_s']:.2f} s, bare {start['baseline_extracted_s']:.2f} s; with CDS: server "
+            f"{start['server_h2_cds_s']:.2f} s, bare {start['baseline_cds_s']:.2f} s")
 
         databases = [args.only] if args.only else ["postgresql", "h2"]
         if "postgresql" in databases:
@@ -456,10 +489,11 @@ def machine():
             "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30)}
 
 
-def bound(results, scenario, ceiling):
-    """The best ratio a server could reach if it added nothing to the bare endpoint's work and its database
-    statements' work: both ceilings saturate the same cores, so their costs per request add up."""
-    framework = results["ceilings"].get("framework")
+def bound(results, scenario, ceiling, framework_key="framework"):
+    """The best ratio a server could reach if it added nothing to the bare endpoint's work (or to that of the
+    same endpoint with the server's libraries) and its database statements' work: both ceilings saturate the
+    same cores, so their costs per request add up."""
+    framework = results["ceilings"].get(framework_key)
     database = results["ceilings"].get(scenario[5]) if scenario[5] else None
     if not framework or not database or not ceiling:
         return ""
@@ -468,8 +502,9 @@ def bound(results, scenario, ceiling):
 
 
 def report(results):
-    rows = ["| scenario | database | req/s | p50 ms | p99 ms | errors | ceiling (req/s) | ratio | bound | target | met |",
-            "| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- | --- |"]
+    rows = ["| scenario | database | req/s | p50 ms | p99 ms | errors | ceiling (req/s) | ratio | bound "
+            "| bound with the libraries | target | met |",
+            "| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- | --- |"]
     verdicts = []
     for s in results["scenarios"]:
         scenario = next(x for x in SCENARIOS if x[0] == s["name"])
@@ -491,28 +526,36 @@ def report(results):
                                              f"p99 ≤ {p99_limit} ms" if p99_limit else ""]))
         rows.append(f"| {s['name']} | {s['database']} | {s['rps']:.0f} | {s['p50_ms']:.1f} | {s['p99_ms']:.1f} | "
                     f"{s['errors']} | {ceiling_name} {ceiling['rps']:.0f} | {ratio:.2f} | "
-                    f"{bound(results, scenario, ceiling) if s['database'] == 'postgresql' else ''} | {target_text} | {met} |")
+                    f"{bound(results, scenario, ceiling) if s['database'] == 'postgresql' else ''} | "
+                    f"{bound(results, scenario, ceiling, LIBRARIES_CEILING) if s['database'] == 'postgresql' else ''} | "
+                    f"{target_text} | {met} |")
     client = results["client"]
     if client:
         ok = client["ratio"] >= 0.9
         verdicts.append(ok)
         rows.append(f"| generated Java client, status read | postgresql | {client['client_rps']:.0f} | | | 0 | "
-                    f"raw java.net.http {client['raw_rps']:.0f} | {client['ratio']:.2f} | | ≥ 0.9× | "
+                    f"raw java.net.http {client['raw_rps']:.0f} | {client['ratio']:.2f} | | | ≥ 0.9× | "
                     f"{'yes' if ok else '**no**'} |")
     start = results["startup"]
-    for label, server_key, baseline_key, counted in (
-            ("start-up to first served request (H2, empty), `java -jar`", "server_h2_s", "baseline_s", True),
-            ("start-up, both with a CDS archive", "server_h2_cds_s", "baseline_cds_s", True),
-            ("start-up, server with CDS vs bare `java -jar`", "server_h2_cds_s", "baseline_s", False)):
-        if server_key not in start or baseline_key not in start:
+    bare, libraries = "bare Spring Boot", "the server's libraries only"
+    for label, key, reference_key, reference, counted in (
+            ("start-up to first served request (H2, empty), `java -jar`", "server_h2_s", "baseline_s", bare, True),
+            ("start-up, both with a CDS archive", "server_h2_cds_s", "baseline_cds_s", bare, True),
+            ("start-up, server with CDS vs bare `java -jar`", "server_h2_cds_s", "baseline_s", bare, False),
+            ("start-up, both from the extracted jar", "server_h2_extracted_s", "baseline_extracted_s", bare, False),
+            ("start-up, the server's libraries without its code (extracted)", "libraries_only_s",
+             "baseline_extracted_s", bare, False),
+            ("start-up, server vs its libraries without its code (extracted)", "server_h2_extracted_s",
+             "libraries_only_s", libraries, False)):
+        if key not in start or reference_key not in start:
             continue
-        startup_ratio = start[server_key] / start[baseline_key]
+        startup_ratio = start[key] / start[reference_key]
         met = ""
         if counted:
             verdicts.append(startup_ratio <= 1.5)
             met = "yes" if startup_ratio <= 1.5 else "**no**"
-        rows.append(f"| {label} | h2 | {start[server_key]:.2f} s | | | | "
-                    f"bare Spring Boot {start[baseline_key]:.2f} s | {startup_ratio:.2f} | | "
+        rows.append(f"| {label} | h2 | {start[key]:.2f} s | | | | "
+                    f"{reference} {start[reference_key]:.2f} s | {startup_ratio:.2f} | | | "
                     f"{'≤ 1.5×' if counted else ''} | {met} |")
     errors = sum(s["errors"] for s in results["scenarios"])
     verdicts.append(errors == 0)
