@@ -26,6 +26,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SERVER_JAR = os.path.join(ROOT, "server/target/sharelinks-server-0.1.0-SNAPSHOT.jar")
 BASELINE_JAR = os.path.join(ROOT, "bench/baseline/target/sharelinks-bench-baseline-0.1.0-SNAPSHOT.jar")
 LIBRARIES_ONLY_SOURCE = os.path.join(ROOT, "bench/libraries-only/LibrariesOnlyApplication.java")
+BASELINE_CLASSES = os.path.join(ROOT, "bench/baseline/target/classes")  # ConstantAnswer, shared with the baseline
 HARNESS_DIR = os.path.join(ROOT, "bench/client-harness/target")
 ADMIN = "bench-admin-token"
 PG_BIN = "/usr/lib/postgresql/15/bin"
@@ -388,9 +389,10 @@ def libraries_only(extracted_server, work):
     and application.yml without any of its code. Returns the JVM arguments that start it."""
     classes = os.path.join(work, "libraries-only")
     javac = os.path.join(os.path.dirname(JAVA), "javac")
+    classpath = os.pathsep.join([BASELINE_CLASSES, extracted_server])
     subprocess.run([javac if os.path.exists(javac) else "javac", "--release", "17", "-d", classes,
-                    "-cp", extracted_server, LIBRARIES_ONLY_SOURCE], check=True, capture_output=True)
-    return ["-cp", f"{classes}{os.pathsep}{extracted_server}", "LibrariesOnlyApplication"]
+                    "-cp", classpath, LIBRARIES_ONLY_SOURCE], check=True, capture_output=True)
+    return ["-cp", os.pathsep.join([classes, classpath]), "LibrariesOnlyApplication"]
 
 
 def main():

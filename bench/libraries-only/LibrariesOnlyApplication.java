@@ -1,4 +1,3 @@
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
@@ -12,37 +11,29 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.sharelinks.bench.ConstantAnswer;
+
 /**
  * The server's libraries without the server's code: bench/bench.py compiles this class against the extracted
  * server jar and runs it with that jar's classpath and application.yml. Spring Boot auto-configures what the
  * libraries bring (Spring Security, Actuator with Prometheus, Micrometer observations, HikariCP, Flyway
  * migrating the server's schema on H2, Hibernate Validator, Jackson); none of the server's own beans exist.
- * It answers the bare endpoint's constant JSON, so its start-up and its rate show what the libraries cost
- * before any code of ours runs.
+ * It answers the bare endpoint's constant JSON (ConstantAnswer, from bench/baseline's classes), so its start-up
+ * and its rate show what the libraries cost before any code of ours runs.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration
 @RestController
 public class LibrariesOnlyApplication {
 
-    private static final Map<String, Object> BODY = new LinkedHashMap<>();
-
-    static {
-        BODY.put("personaId", "3f0e1a2b-4c5d-4e6f-8a9b-0c1d2e3f4a5b");
-        BODY.put("personaName", "Support persona");
-        BODY.put("type", "LINK");
-        BODY.put("available", true);
-        BODY.put("reason", null);
-        BODY.put("removeWatermark", false);
-        BODY.put("remainingUses", 1000);
-        BODY.put("expiresAt", "2036-04-27T10:00:00.000Z");
-    }
-
     public static void main(String[] args) {
         SpringApplication.run(LibrariesOnlyApplication.class, args);
     }
 
-    /** Spring Security's filter chain configured as the server's chain for its public pages (SecurityConfig). */
+    /**
+     * Spring Security's filter chain configured as the server's chain for its public pages (SecurityConfig's
+     * settings, written out here because this application must not load any class of the server's).
+     */
     @Bean
     SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
         return http
@@ -59,6 +50,6 @@ public class LibrariesOnlyApplication {
 
     @GetMapping("/constant")
     Map<String, Object> constant() {
-        return BODY;
+        return ConstantAnswer.BODY;
     }
 }

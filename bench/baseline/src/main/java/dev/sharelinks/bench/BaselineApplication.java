@@ -1,6 +1,5 @@
 package dev.sharelinks.bench;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
@@ -17,30 +16,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class BaselineApplication {
 
-    private static final Map<String, Object> BODY = new LinkedHashMap<>();
-
-    static {
-        BODY.put("personaId", "3f0e1a2b-4c5d-4e6f-8a9b-0c1d2e3f4a5b");
-        BODY.put("personaName", "Support persona");
-        BODY.put("type", "LINK");
-        BODY.put("available", true);
-        BODY.put("reason", null);
-        BODY.put("removeWatermark", false);
-        BODY.put("remainingUses", 1000);
-        BODY.put("expiresAt", "2036-04-27T10:00:00.000Z");
-    }
-
     public static void main(String[] args) {
         SpringApplication.run(BaselineApplication.class, args);
     }
 
     @GetMapping("/constant")
     Map<String, Object> constant() {
-        return BODY;
+        return ConstantAnswer.BODY;
     }
 
     @PostMapping("/constant")
     Map<String, Object> constantPost() {
-        return BODY;
+        return ConstantAnswer.BODY;
     }
 }
