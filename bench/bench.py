@@ -61,21 +61,21 @@ def http(method, url, headers=None, body=None, timeout=30):
 
 
 class JavaProcess:
-    """A JVM started from a jar (or from ['-cp', classpath, main class]), with the time from spawn to the first
-    served request."""
+    """A JVM started from a program: a jar's path, or ['-cp', classpath, main class]; with the time from spawn
+    to the first served request."""
 
-    def __init__(self, jar, args, ready_path, heap, log_path, jvm_args=()):
+    def __init__(self, program, args, ready_path, heap, log_path, jvm_args=()):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        program = jar if isinstance(jar, list) else ["-jar", jar]
-        command = [JAVA, f"-Xmx{heap}", *jvm_args, *program, f"--server.port={self.port}"] + args
+        launch = program if isinstance(program, list) else ["-jar", program]
+        command = [JAVA, f"-Xmx{heap}", *jvm_args, *launch, f"--server.port={self.port}"] + args
         self.log_file = open(log_path, "w")
         started = time.monotonic()
         self.process = subprocess.Popen(command, stdout=self.log_file, stderr=subprocess.STDOUT)
         deadline = started + 120
         while True:
             if self.process.poll() is not None:
-                raise RuntimeError(f"{jar} exited with {self.process.returncode}; see {log_path}")
+                raise RuntimeError(f"{program} exited with {self.process.returncode}; see {log_path}")
             try:
                 with urllib.request.urlopen(self.base + ready_path, timeout=2) as response:
                     if response.status == 200:
@@ -84,7 +84,7 @@ class JavaProcess:
                 pass
             if time.monotonic() > deadline:
                 self.stop()
-                raise RuntimeError(f"{jar} not ready in 120 s; see {log_path}")
+                raise RuntimeError(f"{program} not ready in 120 s; see {log_path}")
             time.sleep(0.01)
         self.startup_seconds = time.monotonic() - started
 
