@@ -2,8 +2,8 @@ package dev.sharelinks;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 
 // No user store: callers authenticate with API keys or the admin token (see security package).
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)

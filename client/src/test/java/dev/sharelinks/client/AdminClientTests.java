@@ -3,13 +3,6 @@ package dev.sharelinks.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.UUID;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.cloud.contract.stubrunner.junit.StubRunnerExtension;
-
 import dev.sharelinks.client.admin.ApiClient;
 import dev.sharelinks.client.admin.ApiException;
 import dev.sharelinks.client.admin.api.AdminApi;
@@ -19,6 +12,11 @@ import dev.sharelinks.client.admin.model.OrganizationCreate;
 import dev.sharelinks.client.admin.model.OrganizationUpdate;
 import dev.sharelinks.client.admin.model.PersonaUpsert;
 import dev.sharelinks.client.admin.model.Plan;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.cloud.contract.stubrunner.junit.StubRunnerExtension;
 
 /** The generated operator-API client against the server's contract stubs. */
 class AdminClientTests {
@@ -49,8 +47,10 @@ class AdminClientTests {
 
     @Test
     void organisations() throws ApiException {
-        Organization created = admin.createOrganization(new OrganizationCreate().name("Initech")
-                .plan(new Plan().removeWatermark(false).whitelabelReports(true)).customDomain("reports.initech.example"));
+        Organization created = admin.createOrganization(new OrganizationCreate()
+                .name("Initech")
+                .plan(new Plan().removeWatermark(false).whitelabelReports(true))
+                .customDomain("reports.initech.example"));
         assertThat(created.getId()).isNotNull();
         assertThat(created.getPlan().getWhitelabelReports()).isTrue();
 
@@ -58,8 +58,9 @@ class AdminClientTests {
         assertThat(read.getName()).isEqualTo("Contract Co");
         assertThat(read.getCustomDomain()).isEqualTo("reports.contract.example");
 
-        Organization changed = admin.updateOrganization(ORG, new OrganizationUpdate()
-                .plan(new Plan().removeWatermark(false)).customDomain(null));
+        Organization changed = admin.updateOrganization(
+                ORG,
+                new OrganizationUpdate().plan(new Plan().removeWatermark(false)).customDomain(null));
         assertThat(changed.getPlan().getRemoveWatermark()).isFalse();
         assertThat(changed.getPlan().getWhitelabelReports()).isTrue();
         assertThat(changed.getCustomDomain()).isNull();
@@ -89,7 +90,8 @@ class AdminClientTests {
     }
 
     static void assertStatus(Call call, int status) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.getCode()).isEqualTo(status));
+        assertThatThrownBy(call::run)
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.getCode()).isEqualTo(status));
     }
 }

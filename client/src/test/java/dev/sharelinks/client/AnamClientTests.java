@@ -3,16 +3,7 @@ package dev.sharelinks.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
-import java.util.UUID;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.cloud.contract.stubrunner.junit.StubRunnerExtension;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.sharelinks.client.anam.ApiClient;
 import dev.sharelinks.client.anam.ApiException;
 import dev.sharelinks.client.anam.api.ShareLinksApi;
@@ -20,6 +11,12 @@ import dev.sharelinks.client.anam.model.CreateShareLinkRequest;
 import dev.sharelinks.client.anam.model.PersonaShareLink;
 import dev.sharelinks.client.anam.model.ShareLink;
 import dev.sharelinks.client.anam.model.UpdateShareLinkRequest;
+import java.math.BigDecimal;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.cloud.contract.stubrunner.junit.StubRunnerExtension;
 
 /** The generated Anam client, through its typed API, against the server's contract stubs. */
 class AnamClientTests {
@@ -48,8 +45,10 @@ class AnamClientTests {
 
     @Test
     void createsAShareLink() throws ApiException {
-        ShareLink link = api.createShareLink(new CreateShareLinkRequest().personaId(PERSONA)
-                .expiresInHours(BigDecimal.valueOf(168)).usageLimit(BigDecimal.TEN));
+        ShareLink link = api.createShareLink(new CreateShareLinkRequest()
+                .personaId(PERSONA)
+                .expiresInHours(BigDecimal.valueOf(168))
+                .usageLimit(BigDecimal.TEN));
         assertThat(link.getToken()).matches("sh_[0-9A-Za-z]{22}");
         assertThat(link.getType()).isEqualTo(ShareLink.TypeEnum.LINK);
         assertThat(link.getUsageLimit()).isEqualTo(10);
@@ -92,32 +91,53 @@ class AnamClientTests {
 
     @Test
     void badInputIsA400InTheAnamErrorShape() {
-        assertError(() -> api.createShareLink(new CreateShareLinkRequest().personaId(PERSONA)
-                .expiresInHours(null).usageLimit(new BigDecimal("2.5"))), 400, "Bad Request");
-        assertError(() -> api.updateShareLink(LINK, new UpdateShareLinkRequest().expiresInHours(BigDecimal.valueOf(-1))),
-                400, "Bad Request");
+        assertError(
+                () -> api.createShareLink(new CreateShareLinkRequest()
+                        .personaId(PERSONA)
+                        .expiresInHours(null)
+                        .usageLimit(new BigDecimal("2.5"))),
+                400,
+                "Bad Request");
+        assertError(
+                () -> api.updateShareLink(LINK, new UpdateShareLinkRequest().expiresInHours(BigDecimal.valueOf(-1))),
+                400,
+                "Bad Request");
         assertError(() -> api.listShareLinks(null, 500, null, null), 400, "Bad Request");
     }
 
     @Test
     void aWrongKeyIsA401() {
         ShareLinksApi wrong = api("sk_NotAValidKey");
-        assertError(() -> wrong.createShareLink(new CreateShareLinkRequest().personaId(PERSONA)
-                .expiresInHours(null).usageLimit(null)), 401, "Unauthorized");
+        assertError(
+                () -> wrong.createShareLink(new CreateShareLinkRequest()
+                        .personaId(PERSONA)
+                        .expiresInHours(null)
+                        .usageLimit(null)),
+                401,
+                "Unauthorized");
         assertError(() -> wrong.listShareLinks(null, null, null, null), 401, "Unauthorized");
         assertError(() -> wrong.getShareLink(LINK), 401, "Unauthorized");
-        assertError(() -> wrong.updateShareLink(LINK, new UpdateShareLinkRequest().usageLimit(BigDecimal.valueOf(50))),
-                401, "Unauthorized");
+        assertError(
+                () -> wrong.updateShareLink(LINK, new UpdateShareLinkRequest().usageLimit(BigDecimal.valueOf(50))),
+                401,
+                "Unauthorized");
         assertError(() -> wrong.deleteShareLink(LINK), 401, "Unauthorized");
     }
 
     @Test
     void anotherOrganisationsThingsAreA404() {
-        assertError(() -> api.createShareLink(new CreateShareLinkRequest().personaId(OTHER_PERSONA)
-                .expiresInHours(null).usageLimit(null)), 404, "Not Found");
+        assertError(
+                () -> api.createShareLink(new CreateShareLinkRequest()
+                        .personaId(OTHER_PERSONA)
+                        .expiresInHours(null)
+                        .usageLimit(null)),
+                404,
+                "Not Found");
         assertError(() -> api.getShareLink(OTHER_LINK), 404, "Not Found");
-        assertError(() -> api.updateShareLink(OTHER_LINK, new UpdateShareLinkRequest().usageLimit(BigDecimal.valueOf(50))),
-                404, "Not Found");
+        assertError(
+                () -> api.updateShareLink(OTHER_LINK, new UpdateShareLinkRequest().usageLimit(BigDecimal.valueOf(50))),
+                404,
+                "Not Found");
         assertError(() -> api.deleteShareLink(OTHER_LINK), 404, "Not Found");
     }
 
@@ -126,16 +146,15 @@ class AnamClientTests {
     }
 
     static void assertError(Call call, int status, String error) {
-        assertThatThrownBy(call::run)
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.getCode()).isEqualTo(status);
-                    try {
-                        var body = new ObjectMapper().readTree(e.getResponseBody());
-                        assertThat(body.path("error").asText()).isEqualTo(error);
-                        assertThat(body.path("message").asText()).isNotBlank();
-                    } catch (java.io.IOException notJson) {
-                        throw new AssertionError("error body is not JSON: " + e.getResponseBody(), notJson);
-                    }
-                });
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.getCode()).isEqualTo(status);
+            try {
+                var body = new ObjectMapper().readTree(e.getResponseBody());
+                assertThat(body.path("error").asText()).isEqualTo(error);
+                assertThat(body.path("message").asText()).isNotBlank();
+            } catch (java.io.IOException notJson) {
+                throw new AssertionError("error body is not JSON: " + e.getResponseBody(), notJson);
+            }
+        });
     }
 }

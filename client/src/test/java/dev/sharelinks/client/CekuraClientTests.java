@@ -3,21 +3,18 @@ package dev.sharelinks.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.OffsetDateTime;
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.cloud.contract.stubrunner.junit.StubRunnerExtension;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.sharelinks.client.cekura.ApiClient;
 import dev.sharelinks.client.cekura.ApiException;
 import dev.sharelinks.client.cekura.api.ResultsApi;
 import dev.sharelinks.client.cekura.model.SchemaCreateShareableLinkTokenResponse;
 import dev.sharelinks.client.cekura.model.SchemaPostCreateShareableLinkToken;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.cloud.contract.stubrunner.junit.StubRunnerExtension;
 
 /**
  * The generated Cekura client against the contract stubs. The generated client sends the create body as JSON
@@ -54,7 +51,8 @@ class CekuraClientTests {
     void createsBrandedLinksAtBothPaths() throws ApiException {
         var body = new SchemaPostCreateShareableLinkToken().expireAt(OffsetDateTime.parse("2026-05-20T10:00:00Z"));
         for (SchemaCreateShareableLinkTokenResponse link : new SchemaCreateShareableLinkTokenResponse[] {
-                api.createShareableLinkToken2(RESULT, body), api.createShareableLinkToken(RESULT, body) }) {
+            api.createShareableLinkToken2(RESULT, body), api.createShareableLinkToken(RESULT, body)
+        }) {
             assertThat(link.getToken()).matches("[0-9A-Za-z]{32}");
             assertThat(link.getShareableLink()).startsWith("https://links.example.test/share/result/1001/");
             assertThat(link.getCustomLink()).startsWith("https://reports.contract.example/share/result/1001/");
@@ -79,8 +77,8 @@ class CekuraClientTests {
         Map<String, Object> document = api.retrieveResult(RESULT);
         assertThat(document).containsEntry("status", "passed").containsEntry("id", 1001);
         ResultsApi anonymous = api(null);
-        Map<String, Object> shared = anonymous.retrieveResultExternal(RESULT,
-                Map.of("X-VOCERA-SHAREABLE-LINK-TOKEN", SHARE_TOKEN));
+        Map<String, Object> shared =
+                anonymous.retrieveResultExternal(RESULT, Map.of("X-VOCERA-SHAREABLE-LINK-TOKEN", SHARE_TOKEN));
         assertThat(shared).isEqualTo(document);
     }
 
@@ -88,9 +86,12 @@ class CekuraClientTests {
     void readErrors() {
         ResultsApi anonymous = api(null);
         assertDetail(() -> api("sk_NotAValidKey").retrieveResult(RESULT), 401);
-        assertDetail(() -> anonymous.retrieveResult(RESULT, Map.of("X-VOCERA-SHAREABLE-LINK-TOKEN", EXPIRED_TOKEN)), 403);
-        assertDetail(() -> anonymous.retrieveResultExternal(OTHER_RESULT,
-                Map.of("X-VOCERA-SHAREABLE-LINK-TOKEN", SHARE_TOKEN)), 404);
+        assertDetail(
+                () -> anonymous.retrieveResult(RESULT, Map.of("X-VOCERA-SHAREABLE-LINK-TOKEN", EXPIRED_TOKEN)), 403);
+        assertDetail(
+                () -> anonymous.retrieveResultExternal(
+                        OTHER_RESULT, Map.of("X-VOCERA-SHAREABLE-LINK-TOKEN", SHARE_TOKEN)),
+                404);
     }
 
     interface Call {
@@ -101,7 +102,11 @@ class CekuraClientTests {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.getCode()).isEqualTo(status);
             try {
-                assertThat(new ObjectMapper().readTree(e.getResponseBody()).path("detail").asText()).isNotBlank();
+                assertThat(new ObjectMapper()
+                                .readTree(e.getResponseBody())
+                                .path("detail")
+                                .asText())
+                        .isNotBlank();
             } catch (java.io.IOException notJson) {
                 throw new AssertionError("error body is not JSON: " + e.getResponseBody(), notJson);
             }

@@ -12,8 +12,7 @@ final class ContractStubs {
     static final String API_KEY = "sk_ContractTestKey000000000000000001";
     static final String ADMIN_TOKEN = "test-admin-token";
 
-    private ContractStubs() {
-    }
+    private ContractStubs() {}
 
     static StubRunnerExtension server() {
         return new StubRunnerExtension()

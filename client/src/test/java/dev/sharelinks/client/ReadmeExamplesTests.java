@@ -2,6 +2,8 @@ package dev.sharelinks.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sharelinks.client.examples.AnamExample;
+import dev.sharelinks.client.examples.CekuraExample;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -10,13 +12,9 @@ import java.nio.file.Path;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.cloud.contract.stubrunner.junit.StubRunnerExtension;
-
-import dev.sharelinks.client.examples.AnamExample;
-import dev.sharelinks.client.examples.CekuraExample;
 
 /**
  * The client examples in the README are these example classes, word for word: the test runs them against
@@ -30,8 +28,11 @@ class ReadmeExamplesTests {
     @Test
     void anamExampleRuns() throws Exception {
         String[] out = new String[1];
-        String printed = capture(() -> out[0] = AnamExample.run(ContractStubs.baseUri(stubs), ContractStubs.API_KEY,
-                UUID.fromString("3f0e1a2b-4c5d-4e6f-8a9b-0c1d2e3f4a5b"), UUID.fromString("ac3e8f52-7d4b-4a6f-9e8d-2b3c4d5e6f70")));
+        String printed = capture(() -> out[0] = AnamExample.run(
+                ContractStubs.baseUri(stubs),
+                ContractStubs.API_KEY,
+                UUID.fromString("3f0e1a2b-4c5d-4e6f-8a9b-0c1d2e3f4a5b"),
+                UUID.fromString("ac3e8f52-7d4b-4a6f-9e8d-2b3c4d5e6f70")));
         assertThat(out[0]).matches("sh_[0-9A-Za-z]{22} 50 1");
         assertThat(printed).contains("not found: 404").contains("bad request: 400");
     }
@@ -39,21 +40,30 @@ class ReadmeExamplesTests {
     @Test
     void cekuraExampleRuns() throws Exception {
         String[] out = new String[1];
-        String printed = capture(() -> out[0] = CekuraExample.run(ContractStubs.baseUri(stubs), ContractStubs.API_KEY, 1001, 2002));
+        String printed = capture(
+                () -> out[0] = CekuraExample.run(ContractStubs.baseUri(stubs), ContractStubs.API_KEY, 1001, 2002));
         assertThat(out[0]).matches("[0-9A-Za-z]{32} passed");
-        assertThat(printed).contains("send this to the reader: https://links.example.test/share/result/1001/")
-                .contains("not found: 404").contains("bad request: 400").contains("Expiration must be in the future.");
+        assertThat(printed)
+                .contains("send this to the reader: https://links.example.test/share/result/1001/")
+                .contains("not found: 404")
+                .contains("bad request: 400")
+                .contains("Expiration must be in the future.");
     }
 
     @Test
     void theReadmeShowsTheExamplesAsTheyAre() throws Exception {
         String readme = normalize(Files.readString(Path.of("..", "README.md")));
-        for (String[] example : new String[][] { { "AnamExample", "anam" }, { "CekuraExample", "cekura" } }) {
-            String source = Files.readString(Path.of("src/test/java/dev/sharelinks/client/examples", example[0] + ".java"));
-            Matcher tagged = Pattern.compile("// tag::" + example[1] + "\\[]\\n(.*?)\\n\\s*// end::" + example[1] + "\\[]",
-                    Pattern.DOTALL).matcher(source);
+        for (String[] example : new String[][] {{"AnamExample", "anam"}, {"CekuraExample", "cekura"}}) {
+            String source =
+                    Files.readString(Path.of("src/test/java/dev/sharelinks/client/examples", example[0] + ".java"));
+            Matcher tagged = Pattern.compile(
+                            "// tag::" + example[1] + "\\[]\\n(.*?)\\n\\s*// end::" + example[1] + "\\[]",
+                            Pattern.DOTALL)
+                    .matcher(source);
             assertThat(tagged.find()).isTrue();
-            assertThat(readme).as("README shows %s.java's example unchanged", example[0]).contains(normalize(tagged.group(1)));
+            assertThat(readme)
+                    .as("README shows %s.java's example unchanged", example[0])
+                    .contains(normalize(tagged.group(1)));
         }
     }
 

@@ -1,14 +1,5 @@
 package dev.sharelinks.admin;
 
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Service;
-
 import dev.sharelinks.domain.AuditQuery;
 import dev.sharelinks.domain.AuditTrail;
 import dev.sharelinks.domain.InvalidInputException;
@@ -27,6 +18,13 @@ import dev.sharelinks.generated.admin.model.OrganizationUpdate;
 import dev.sharelinks.generated.admin.model.Persona;
 import dev.sharelinks.generated.admin.model.PersonaUpsert;
 import dev.sharelinks.generated.admin.model.Result;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The operator API (specs/sharelinks/admin.yaml). */
@@ -38,8 +36,8 @@ public class AdminApiDelegateImpl implements AdminApiDelegate {
     private final AuditTrail audit;
     private final JsonMapper json;
 
-    public AdminApiDelegateImpl(OrganizationService organizations, ResultService results, AuditTrail audit,
-            JsonMapper json) {
+    public AdminApiDelegateImpl(
+            OrganizationService organizations, ResultService results, AuditTrail audit, JsonMapper json) {
         this.organizations = organizations;
         this.audit = audit;
         this.results = results;
@@ -48,7 +46,9 @@ public class AdminApiDelegateImpl implements AdminApiDelegate {
 
     @Override
     public ResponseEntity<Organization> createOrganization(OrganizationCreate request) {
-        var org = organizations.create(request.getName(), AdminMapper.toPlan(request.getPlan()),
+        var org = organizations.create(
+                request.getName(),
+                AdminMapper.toPlan(request.getPlan()),
                 request.getCustomDomain().orElse(null));
         return ResponseEntity.status(HttpStatus.CREATED).body(AdminMapper.toOrganization(org));
     }
@@ -61,7 +61,8 @@ public class AdminApiDelegateImpl implements AdminApiDelegate {
     @Override
     public ResponseEntity<Organization> updateOrganization(UUID orgId, OrganizationUpdate request) {
         var plan = request.getPlan();
-        var changes = new OrganizationChanges(request.getName(),
+        var changes = new OrganizationChanges(
+                request.getName(),
                 plan == null ? null : plan.getRemoveWatermark(),
                 plan == null ? null : plan.getWhitelabelReports(),
                 request.getCustomDomain().isPresent(),
@@ -104,16 +105,34 @@ public class AdminApiDelegateImpl implements AdminApiDelegate {
     }
 
     @Override
-    public ResponseEntity<AuditEventPage> listAuditEvents(UUID organizationId, AuditTargetType targetType,
-            String targetId, String action, AuditActorType actorType, UUID actorId, OffsetDateTime since,
-            OffsetDateTime until, Integer limit, String cursor) {
+    public ResponseEntity<AuditEventPage> listAuditEvents(
+            UUID organizationId,
+            AuditTargetType targetType,
+            String targetId,
+            String action,
+            AuditActorType actorType,
+            UUID actorId,
+            OffsetDateTime since,
+            OffsetDateTime until,
+            Integer limit,
+            String cursor) {
         int pageSize = limit == null ? 50 : limit;
         // one more than asked tells whether there is a next page
-        var events = audit.list(new AuditQuery(organizationId, AdminMapper.toTargetType(targetType), targetId, action,
-                AdminMapper.toActorType(actorType), actorId, since == null ? null : since.toInstant(),
-                until == null ? null : until.toInstant(), cursor(cursor), pageSize + 1));
+        var events = audit.list(new AuditQuery(
+                organizationId,
+                AdminMapper.toTargetType(targetType),
+                targetId,
+                action,
+                AdminMapper.toActorType(actorType),
+                actorId,
+                since == null ? null : since.toInstant(),
+                until == null ? null : until.toInstant(),
+                cursor(cursor),
+                pageSize + 1));
         List<dev.sharelinks.domain.AuditEvent> page = events.subList(0, Math.min(pageSize, events.size()));
-        String next = events.size() > pageSize ? Long.toString(page.get(page.size() - 1).id()) : null;
+        String next = events.size() > pageSize
+                ? Long.toString(page.get(page.size() - 1).id())
+                : null;
         return ResponseEntity.ok(AdminMapper.toAuditEventPage(page, next));
     }
 

@@ -1,7 +1,5 @@
 package dev.sharelinks.anam;
 
-import java.util.ArrayList;
-
 import static dev.sharelinks.web.WireTime.utc;
 
 import dev.sharelinks.domain.Page;
@@ -9,12 +7,12 @@ import dev.sharelinks.generated.anam.model.Pagination;
 import dev.sharelinks.generated.anam.model.PersonaShareLink;
 import dev.sharelinks.generated.anam.model.PersonaShareLinkList;
 import dev.sharelinks.generated.anam.model.ShareLink;
+import java.util.ArrayList;
 
 /** Domain share links to the Anam wire format. */
 final class AnamShareLinkMapper {
 
-    private AnamShareLinkMapper() {
-    }
+    private AnamShareLinkMapper() {}
 
     static ShareLink toShareLink(dev.sharelinks.domain.ShareLink link) {
         return new ShareLink()
@@ -53,7 +51,9 @@ final class AnamShareLinkMapper {
 
     static PersonaShareLinkList toList(Page<dev.sharelinks.domain.ShareLink> page) {
         return new PersonaShareLinkList()
-                .data(page.items().stream().map(AnamShareLinkMapper::toPersonaShareLink).toList())
+                .data(page.items().stream()
+                        .map(AnamShareLinkMapper::toPersonaShareLink)
+                        .toList())
                 .meta(new Pagination()
                         .total(Math.toIntExact(page.total()))
                         .lastPage(page.lastPage())
@@ -62,5 +62,4 @@ final class AnamShareLinkMapper {
                         .prev(page.previous())
                         .next(page.next()));
     }
-
 }

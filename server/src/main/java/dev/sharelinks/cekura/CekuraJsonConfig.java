@@ -1,11 +1,9 @@
 package dev.sharelinks.cekura;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.sharelinks.generated.cekura.model.SchemaCreateShareableLinkTokenResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
-import dev.sharelinks.generated.cekura.model.SchemaCreateShareableLinkTokenResponse;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.module.SimpleModule;
 
@@ -14,8 +12,7 @@ class CekuraJsonConfig {
 
     /** custom_link and custom_domain appear only for organisations with a custom domain, as in the vendor's API. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    interface OmitAbsentBrandedLink {
-    }
+    interface OmitAbsentBrandedLink {}
 
     @Bean
     JacksonModule cekuraResponses() {

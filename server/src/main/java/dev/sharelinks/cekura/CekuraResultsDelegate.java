@@ -1,10 +1,5 @@
 package dev.sharelinks.cekura;
 
-import java.util.Map;
-
-import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Service;
-
 import dev.sharelinks.config.ShareLinksProperties;
 import dev.sharelinks.domain.ResultService;
 import dev.sharelinks.domain.ResultShareLink;
@@ -12,6 +7,9 @@ import dev.sharelinks.generated.cekura.api.ResultsApiDelegate;
 import dev.sharelinks.generated.cekura.model.SchemaCreateShareableLinkTokenResponse;
 import dev.sharelinks.generated.cekura.model.SchemaPostCreateShareableLinkToken;
 import dev.sharelinks.security.CurrentCaller;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,8 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class CekuraResultsDelegate implements ResultsApiDelegate {
 
-    private static final TypeReference<Map<String, Object>> DOCUMENT = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> DOCUMENT = new TypeReference<>() {};
 
     private final ResultService results;
     private final ShareLinksProperties properties;
@@ -36,14 +33,14 @@ public class CekuraResultsDelegate implements ResultsApiDelegate {
     }
 
     @Override
-    public ResponseEntity<SchemaCreateShareableLinkTokenResponse> createShareableLinkToken2(Integer id,
-            SchemaPostCreateShareableLinkToken body) {
+    public ResponseEntity<SchemaCreateShareableLinkTokenResponse> createShareableLinkToken2(
+            Integer id, SchemaPostCreateShareableLinkToken body) {
         return create(id, body);
     }
 
     @Override
-    public ResponseEntity<SchemaCreateShareableLinkTokenResponse> createShareableLinkToken(Integer id,
-            SchemaPostCreateShareableLinkToken body) {
+    public ResponseEntity<SchemaCreateShareableLinkTokenResponse> createShareableLinkToken(
+            Integer id, SchemaPostCreateShareableLinkToken body) {
         return create(id, body);
     }
 
@@ -57,8 +54,8 @@ public class CekuraResultsDelegate implements ResultsApiDelegate {
         return read(id);
     }
 
-    private ResponseEntity<SchemaCreateShareableLinkTokenResponse> create(int id,
-            SchemaPostCreateShareableLinkToken body) {
+    private ResponseEntity<SchemaCreateShareableLinkTokenResponse> create(
+            int id, SchemaPostCreateShareableLinkToken body) {
         String expireAt = body == null ? null : body.getExpireAt().orElse(null);
         ResultShareLink link = results.createShareLink(CurrentCaller.organizationId(), id, expireAt);
         String path = "/share/result/" + link.resultId() + "/" + link.token();

@@ -1,5 +1,12 @@
 package dev.sharelinks.cekura;
 
+import dev.sharelinks.web.BufferedBodyRequest;
+import dev.sharelinks.web.ErrorResponses;
+import dev.sharelinks.web.VendorErrorFormat;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -10,19 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import dev.sharelinks.web.BufferedBodyRequest;
-import dev.sharelinks.web.ErrorResponses;
-import dev.sharelinks.web.VendorErrorFormat;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -109,7 +107,8 @@ public class FormBodyAsJsonFilter extends OncePerRequestFilter {
         @Override
         public Enumeration<String> getHeaders(String name) {
             return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)
-                    ? Collections.enumeration(java.util.List.of(getContentType())) : super.getHeaders(name);
+                    ? Collections.enumeration(java.util.List.of(getContentType()))
+                    : super.getHeaders(name);
         }
 
         @Override

@@ -1,15 +1,13 @@
 package dev.sharelinks.cekura;
 
+import dev.sharelinks.domain.InvalidInputException;
+import dev.sharelinks.generated.cekura.model.SchemaPostCreateShareableLinkToken;
 import java.lang.reflect.Type;
-
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
-
-import dev.sharelinks.domain.InvalidInputException;
-import dev.sharelinks.generated.cekura.model.SchemaPostCreateShareableLinkToken;
 
 /**
  * An empty body is "nothing given" (the default lifetime); a body that is the JSON literal {@code null} is
@@ -20,14 +18,18 @@ import dev.sharelinks.generated.cekura.model.SchemaPostCreateShareableLinkToken;
 class JsonNullBodyAdvice extends RequestBodyAdviceAdapter {
 
     @Override
-    public boolean supports(MethodParameter parameter, Type targetType,
-            Class<? extends HttpMessageConverter<?>> converterType) {
+    public boolean supports(
+            MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
         return targetType == SchemaPostCreateShareableLinkToken.class;
     }
 
     @Override
-    public Object afterBodyRead(Object body, HttpInputMessage inputMessage, MethodParameter parameter,
-            Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
+    public Object afterBodyRead(
+            Object body,
+            HttpInputMessage inputMessage,
+            MethodParameter parameter,
+            Type targetType,
+            Class<? extends HttpMessageConverter<?>> converterType) {
         if (body == null) {
             throw new InvalidInputException("non_field_errors", "No data provided");
         }

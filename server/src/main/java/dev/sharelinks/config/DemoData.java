@@ -1,22 +1,19 @@
 package dev.sharelinks.config;
 
+import dev.sharelinks.domain.OrganizationService;
+import dev.sharelinks.domain.Plan;
+import dev.sharelinks.persistence.OrganizationRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
-
-import dev.sharelinks.domain.OrganizationService;
-import dev.sharelinks.domain.Plan;
-import dev.sharelinks.persistence.OrganizationRepository;
 
 /**
  * On the first start of the embedded (H2) default with an empty database: a demo organisation, persona and
@@ -34,8 +31,11 @@ public class DemoData implements ApplicationRunner {
     private final OrganizationRepository organizationRepository;
     private final OrganizationService organizations;
 
-    public DemoData(ShareLinksProperties properties, DataSource dataSource,
-            OrganizationRepository organizationRepository, OrganizationService organizations) {
+    public DemoData(
+            ShareLinksProperties properties,
+            DataSource dataSource,
+            OrganizationRepository organizationRepository,
+            OrganizationService organizations) {
         this.properties = properties;
         this.dataSource = dataSource;
         this.organizationRepository = organizationRepository;
@@ -69,7 +69,9 @@ public class DemoData implements ApplicationRunner {
     /** {@code demo-api-key} in the directory of the H2 database file (./data by default). */
     private Path keyFile() throws Exception {
         String url = JdbcUtils.extractDatabaseMetaData(dataSource, metaData -> metaData.getURL());
-        String file = url.startsWith("jdbc:h2:file:") ? url.substring("jdbc:h2:file:".length()).split(";")[0] : "demo";
+        String file = url.startsWith("jdbc:h2:file:")
+                ? url.substring("jdbc:h2:file:".length()).split(";")[0]
+                : "demo";
         Path parent = Path.of(file).toAbsolutePath().normalize().getParent();
         Files.createDirectories(parent);
         return Path.of("").toAbsolutePath().relativize(parent.resolve("demo-api-key"));

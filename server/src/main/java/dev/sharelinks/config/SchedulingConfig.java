@@ -1,12 +1,11 @@
 package dev.sharelinks.config;
 
+import dev.sharelinks.domain.RetentionPurge;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
-
-import dev.sharelinks.domain.RetentionPurge;
 
 /**
  * The retention purge, every {@code sharelinks.retention.purge-interval}. Each instance runs it; purging is

@@ -1,19 +1,17 @@
 package dev.sharelinks.config;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
-import org.springframework.validation.annotation.Validated;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings under {@code sharelinks.*}. An unknown {@code sharelinks.*} key or an invalid value stops start-up
@@ -51,10 +49,10 @@ public record ShareLinksProperties(
             @DefaultValue("30d") @NotNull Duration period,
             @DefaultValue("1h") @NotNull Duration purgeInterval) {
 
-        @AssertTrue(message = "period and purge-interval must be positive")
-        public boolean isPositive() {
-            return period == null || purgeInterval == null || (!period.isNegative() && !purgeInterval.isNegative()
-                    && !purgeInterval.isZero());
+        @AssertTrue(message = "period and purge-interval must be positive") public boolean isPositive() {
+            return period == null
+                    || purgeInterval == null
+                    || (!period.isNegative() && !purgeInterval.isNegative() && !purgeInterval.isZero());
         }
     }
 
@@ -72,8 +70,7 @@ public record ShareLinksProperties(
             @DefaultValue("600") @Min(1) int publicRequestsPerMinute,
             @DefaultValue("30") @Min(1) int authFailuresPerMinute,
             @DefaultValue List<String> trustedProxies,
-            @DefaultValue("100000") @Min(100) int maxTrackedClients) {
-    }
+            @DefaultValue("100000") @Min(100) int maxTrackedClients) {}
 
     /**
      * @param maxRequestSize largest request body accepted (413 above it)
@@ -81,8 +78,7 @@ public record ShareLinksProperties(
      */
     public record Limits(
             @DefaultValue("1MB") @NotNull DataSize maxRequestSize,
-            @DefaultValue("32") @Min(2) @Max(1000) int maxJsonDepth) {
-    }
+            @DefaultValue("32") @Min(2) @Max(1000) int maxJsonDepth) {}
 
     /**
      * Lengths in base62 characters (5.95 bits each); the minimum 22 keeps every secret at 128 bits or more.
@@ -94,8 +90,7 @@ public record ShareLinksProperties(
     public record Tokens(
             @DefaultValue("22") @Min(22) @Max(61) int shareTokenLength,
             @DefaultValue("32") @Min(22) @Max(128) int apiKeyLength,
-            @DefaultValue("32") @Min(22) @Max(128) int resultTokenLength) {
-    }
+            @DefaultValue("32") @Min(22) @Max(128) int resultTokenLength) {}
 
     public boolean adminApiEnabled() {
         return adminToken != null && !adminToken.isBlank();
@@ -109,9 +104,11 @@ public record ShareLinksProperties(
 
     @AssertTrue(message = "must be an absolute http(s) URL without query or fragment, e.g. https://links.example.com")
     public boolean isPublicBaseUrlValid() {
-        return publicBaseUrl == null || (publicBaseUrl.isAbsolute()
-                && ("http".equals(publicBaseUrl.getScheme()) || "https".equals(publicBaseUrl.getScheme()))
-                && publicBaseUrl.getHost() != null && publicBaseUrl.getRawQuery() == null
-                && publicBaseUrl.getRawFragment() == null);
+        return publicBaseUrl == null
+                || (publicBaseUrl.isAbsolute()
+                        && ("http".equals(publicBaseUrl.getScheme()) || "https".equals(publicBaseUrl.getScheme()))
+                        && publicBaseUrl.getHost() != null
+                        && publicBaseUrl.getRawQuery() == null
+                        && publicBaseUrl.getRawFragment() == null);
     }
 }

@@ -1,12 +1,11 @@
 package dev.sharelinks.config;
 
+import dev.sharelinks.web.JsonErrorReportValve;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import dev.sharelinks.web.JsonErrorReportValve;
 
 @Configuration(proxyBeanMethods = false)
 public class TomcatConfig {

@@ -3,7 +3,6 @@ package dev.sharelinks.docs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -31,7 +30,7 @@ class ApiReferenceController {
         }
     }
 
-    @GetMapping({ "/docs", "/docs/" })
+    @GetMapping({"/docs", "/docs/"})
     ResponseEntity<String> reference() {
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))

@@ -9,7 +9,9 @@ import java.util.UUID;
 public record AuditActor(Type type, UUID id) {
 
     public enum Type {
-        API_KEY, ADMIN, SYSTEM
+        API_KEY,
+        ADMIN,
+        SYSTEM
     }
 
     public static final AuditActor ADMIN = new AuditActor(Type.ADMIN, null);

@@ -1,5 +1,8 @@
 package dev.sharelinks.domain;
 
+import dev.sharelinks.domain.AuditEvent.Change;
+import dev.sharelinks.domain.AuditEvent.TargetType;
+import dev.sharelinks.persistence.AuditEventRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,14 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.sharelinks.domain.AuditEvent.Change;
-import dev.sharelinks.domain.AuditEvent.TargetType;
-import dev.sharelinks.persistence.AuditEventRepository;
 
 /**
  * Records every change to organisations, keys, personas, links and results. Services call it inside the
@@ -39,10 +37,16 @@ public class AuditTrail {
 
     /** Must join the caller's transaction: a record without its change (or the reverse) is worse than neither. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(UUID organizationId, TargetType targetType, Object targetId, String action,
-            Map<String, Change> changes) {
-        events.insert(clock.instant().truncatedTo(ChronoUnit.MILLIS), organizationId, currentActor.get(), action,
-                targetType, String.valueOf(targetId), changes);
+    public void record(
+            UUID organizationId, TargetType targetType, Object targetId, String action, Map<String, Change> changes) {
+        events.insert(
+                clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                organizationId,
+                currentActor.get(),
+                action,
+                targetType,
+                String.valueOf(targetId),
+                changes);
     }
 
     public List<AuditEvent> list(AuditQuery query) {

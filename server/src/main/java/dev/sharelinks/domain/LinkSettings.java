@@ -3,6 +3,10 @@ package dev.sharelinks.domain;
 import java.util.List;
 
 /** A change to what the vendor API cannot set. Null fields stay unchanged. */
-public record LinkSettings(Boolean enabled, LinkType type, List<String> allowedOrigins, Boolean allowAllOrigins,
-        Boolean removeWatermark, Boolean primary) {
-}
+public record LinkSettings(
+        Boolean enabled,
+        LinkType type,
+        List<String> allowedOrigins,
+        Boolean allowAllOrigins,
+        Boolean removeWatermark,
+        Boolean primary) {}

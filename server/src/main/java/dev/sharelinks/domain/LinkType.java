@@ -1,5 +1,7 @@
 package dev.sharelinks.domain;
 
 public enum LinkType {
-    LINK, PLAYER_EMBED, ORB_EMBED
+    LINK,
+    PLAYER_EMBED,
+    ORB_EMBED
 }

@@ -6,7 +6,9 @@ import java.util.Locale;
 public class LinkUnavailableException extends RuntimeException {
 
     public enum Reason {
-        EXPIRED, EXHAUSTED, DISABLED;
+        EXPIRED,
+        EXHAUSTED,
+        DISABLED;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

@@ -1,5 +1,10 @@
 package dev.sharelinks.domain;
 
+import dev.sharelinks.domain.AuditEvent.TargetType;
+import dev.sharelinks.persistence.ApiKeyRepository;
+import dev.sharelinks.persistence.OrganizationRepository;
+import dev.sharelinks.persistence.PersonaRepository;
+import dev.sharelinks.persistence.ShareLinkRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -7,17 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import dev.sharelinks.domain.AuditEvent.TargetType;
-import dev.sharelinks.persistence.ApiKeyRepository;
-import dev.sharelinks.persistence.OrganizationRepository;
-import dev.sharelinks.persistence.PersonaRepository;
-import dev.sharelinks.persistence.ShareLinkRepository;
 
 /** What the operator manages: organisations, their plans, API keys and personas. */
 @Service
@@ -32,9 +30,15 @@ public class OrganizationService {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public OrganizationService(OrganizationRepository organizations, ApiKeyRepository apiKeys,
-            PersonaRepository personas, ShareLinkRepository links, AuditTrail audit, SecretTokens secrets,
-            TransactionTemplate transaction, Clock clock) {
+    public OrganizationService(
+            OrganizationRepository organizations,
+            ApiKeyRepository apiKeys,
+            PersonaRepository personas,
+            ShareLinkRepository links,
+            AuditTrail audit,
+            SecretTokens secrets,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.transaction = transaction;
         this.organizations = organizations;
         this.apiKeys = apiKeys;
@@ -47,10 +51,18 @@ public class OrganizationService {
 
     @Transactional
     public Organization create(String name, Plan plan, String customDomain) {
-        Organization org = new Organization(UUID.randomUUID(), name, plan == null ? new Plan(false, false) : plan,
-                normalizeDomain(customDomain), now());
+        Organization org = new Organization(
+                UUID.randomUUID(),
+                name,
+                plan == null ? new Plan(false, false) : plan,
+                normalizeDomain(customDomain),
+                now());
         organizations.insert(org);
-        audit.record(org.id(), TargetType.ORGANIZATION, org.id(), "organization.created",
+        audit.record(
+                org.id(),
+                TargetType.ORGANIZATION,
+                org.id(),
+                "organization.created",
                 AuditTrail.diff(Map.of(), auditView(org)));
         return org;
     }
@@ -63,15 +75,24 @@ public class OrganizationService {
     public Organization update(UUID id, OrganizationChanges changes) {
         Organization current = get(id);
         Plan plan = new Plan(
-                changes.removeWatermark() != null ? changes.removeWatermark() : current.plan().removeWatermark(),
-                changes.whitelabelReports() != null ? changes.whitelabelReports() : current.plan().whitelabelReports());
-        Organization changed = new Organization(id,
+                changes.removeWatermark() != null
+                        ? changes.removeWatermark()
+                        : current.plan().removeWatermark(),
+                changes.whitelabelReports() != null
+                        ? changes.whitelabelReports()
+                        : current.plan().whitelabelReports());
+        Organization changed = new Organization(
+                id,
                 changes.name() != null ? changes.name() : current.name(),
                 plan,
                 changes.customDomainGiven() ? normalizeDomain(changes.customDomain()) : current.customDomain(),
                 current.createdAt());
         organizations.update(changed);
-        audit.record(id, TargetType.ORGANIZATION, id, "organization.updated",
+        audit.record(
+                id,
+                TargetType.ORGANIZATION,
+                id,
+                "organization.updated",
                 AuditTrail.diff(auditView(current), auditView(changed)));
         return changed;
     }
@@ -82,7 +103,11 @@ public class OrganizationService {
         String secret = secrets.newApiKey();
         ApiKey key = new ApiKey(UUID.randomUUID(), organizationId, name, now());
         apiKeys.insert(key, SecretTokens.sha256(secret));
-        audit.record(organizationId, TargetType.API_KEY, key.id(), "api_key.created",
+        audit.record(
+                organizationId,
+                TargetType.API_KEY,
+                key.id(),
+                "api_key.created",
                 AuditTrail.diff(Map.of(), Map.of("name", name)));
         return new IssuedApiKey(key, secret);
     }
@@ -125,7 +150,11 @@ public class OrganizationService {
         }
         Persona persona = new Persona(personaId, organizationId, name);
         personas.insert(persona, now());
-        audit.record(organizationId, TargetType.PERSONA, personaId, "persona.created",
+        audit.record(
+                organizationId,
+                TargetType.PERSONA,
+                personaId,
+                "persona.created",
                 AuditTrail.diff(Map.of(), Map.of("name", name)));
         return persona;
     }
@@ -140,7 +169,11 @@ public class OrganizationService {
         }
         audit.record(organizationId, TargetType.PERSONA, personaId, "persona.deleted", Map.of());
         for (ShareLink link : doomed) {
-            audit.record(organizationId, TargetType.SHARE_LINK, link.id(), "share_link.deleted",
+            audit.record(
+                    organizationId,
+                    TargetType.SHARE_LINK,
+                    link.id(),
+                    "share_link.deleted",
                     AuditTrail.diff(ShareLinkService.auditView(link), Map.of()));
         }
     }

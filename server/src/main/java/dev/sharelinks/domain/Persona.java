@@ -2,5 +2,4 @@ package dev.sharelinks.domain;
 
 import java.util.UUID;
 
-public record Persona(UUID id, UUID organizationId, String name) {
-}
+public record Persona(UUID id, UUID organizationId, String name) {}

@@ -1,14 +1,12 @@
 package dev.sharelinks.domain;
 
+import dev.sharelinks.domain.LinkUnavailableException.Reason;
+import dev.sharelinks.persistence.ShareLinkRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
-
-import dev.sharelinks.domain.LinkUnavailableException.Reason;
-import dev.sharelinks.persistence.ShareLinkRepository;
 
 /**
  * What a link's holder can do with its token: see whether it opens, and use it. Nothing here is cached: a
@@ -101,7 +99,9 @@ public class PublicShareLinks {
 
     /** Embeds may be called only from the origins their owner allowed; direct links from anywhere. */
     public static boolean originAllowed(ShareLink link, String origin) {
-        return origin == null || link.type() == LinkType.LINK || link.allowAllOrigins()
+        return origin == null
+                || link.type() == LinkType.LINK
+                || link.allowAllOrigins()
                 || link.allowedOrigins().contains(origin);
     }
 
@@ -128,11 +128,13 @@ public class PublicShareLinks {
     }
 
     private static LinkUnavailableException unavailable(Reason reason) {
-        return new LinkUnavailableException(reason, switch (reason) {
-            case DISABLED -> "This share link has been disabled by its owner";
-            case EXPIRED -> "This share link has expired";
-            case EXHAUSTED -> "This share link has been used up";
-        });
+        return new LinkUnavailableException(
+                reason,
+                switch (reason) {
+                    case DISABLED -> "This share link has been disabled by its owner";
+                    case EXPIRED -> "This share link has expired";
+                    case EXHAUSTED -> "This share link has been used up";
+                });
     }
 
     private Instant now() {

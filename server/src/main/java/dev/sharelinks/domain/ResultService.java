@@ -1,5 +1,10 @@
 package dev.sharelinks.domain;
 
+import dev.sharelinks.domain.AuditEvent.TargetType;
+import dev.sharelinks.persistence.OrganizationRepository;
+import dev.sharelinks.persistence.ResultRepository;
+import dev.sharelinks.persistence.ResultShareTokenRepository;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,20 +13,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import dev.sharelinks.domain.AuditEvent.TargetType;
-
-import dev.sharelinks.persistence.OrganizationRepository;
-import dev.sharelinks.persistence.ResultRepository;
-import dev.sharelinks.persistence.ResultShareTokenRepository;
 
 /** Cekura test results: stored by the operator, read by their organisation, shared by time-limited tokens. */
 @Service
@@ -29,6 +26,7 @@ public class ResultService {
 
     /** What the vendor's own tooling sets when it creates a link. */
     public static final Duration DEFAULT_LIFETIME = Duration.ofDays(7);
+
     public static final Duration MAX_LIFETIME = Duration.ofDays(365);
 
     static final String NOT_FOUND = "Not found.";
@@ -44,9 +42,15 @@ public class ResultService {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public ResultService(ResultRepository results, ResultShareTokenRepository tokens,
-            OrganizationRepository organizations, ShareLinkMetrics metrics, AuditTrail audit, SecretTokens secrets,
-            TransactionTemplate transaction, Clock clock) {
+    public ResultService(
+            ResultRepository results,
+            ResultShareTokenRepository tokens,
+            OrganizationRepository organizations,
+            ShareLinkMetrics metrics,
+            AuditTrail audit,
+            SecretTokens secrets,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.audit = audit;
         this.secrets = secrets;
         this.transaction = transaction;
@@ -82,13 +86,24 @@ public class ResultService {
                 throw new ConflictException("Result " + id + " belongs to another organization");
             }
             results.replaceDocument(organizationId, id, documentJson, now);
-            audit.record(organizationId, TargetType.RESULT, id, "result.replaced", AuditTrail.diff(
-                    Map.of("documentBytes", bytes(existing.get().document())), Map.of("documentBytes", bytes(documentJson))));
-            return new StoredResult(id, organizationId, documentJson, existing.get().createdAt(), now);
+            audit.record(
+                    organizationId,
+                    TargetType.RESULT,
+                    id,
+                    "result.replaced",
+                    AuditTrail.diff(
+                            Map.of("documentBytes", bytes(existing.get().document())),
+                            Map.of("documentBytes", bytes(documentJson))));
+            return new StoredResult(
+                    id, organizationId, documentJson, existing.get().createdAt(), now);
         }
         StoredResult stored = new StoredResult(id, organizationId, documentJson, now, now);
         results.insert(stored);
-        audit.record(organizationId, TargetType.RESULT, id, "result.stored",
+        audit.record(
+                organizationId,
+                TargetType.RESULT,
+                id,
+                "result.stored",
                 AuditTrail.diff(Map.of(), Map.of("documentBytes", bytes(documentJson))));
         return stored;
     }
@@ -126,10 +141,11 @@ public class ResultService {
             throw new NotFoundException(NOT_FOUND);
         }
         if (!now().isBefore(grant.expireAt())) {
-            throw new LinkUnavailableException(LinkUnavailableException.Reason.EXPIRED,
-                    "This shareable link has expired.");
+            throw new LinkUnavailableException(
+                    LinkUnavailableException.Reason.EXPIRED, "This shareable link has expired.");
         }
-        String document = results.findById(id).map(StoredResult::document).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        String document =
+                results.findById(id).map(StoredResult::document).orElseThrow(() -> new NotFoundException(NOT_FOUND));
         metrics.cekuraTokenRead();
         return document;
     }
@@ -141,25 +157,31 @@ public class ResultService {
      */
     @Transactional
     public ResultShareLink createShareLink(UUID organizationId, long id, String expireAt) {
-        results.findById(id).filter(r -> r.organizationId().equals(organizationId))
+        results.findById(id)
+                .filter(r -> r.organizationId().equals(organizationId))
                 .orElseThrow(() -> new NotFoundException(NOT_FOUND));
-        Organization org = organizations.findById(organizationId)
-                .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        Organization org = organizations.findById(organizationId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
         if (!org.plan().whitelabelReports()) {
-            throw new ForbiddenException("Shareable links require an active subscription with whitelabel reports enabled.");
+            throw new ForbiddenException(
+                    "Shareable links require an active subscription with whitelabel reports enabled.");
         }
         Instant now = now();
         Instant expiry = expiry(expireAt, now);
         String token = secrets.newResultToken();
         tokens.insert(UUID.randomUUID(), id, SecretTokens.sha256(token), expiry, now);
-        audit.record(organizationId, TargetType.RESULT, id, "result.share_token_created",
+        audit.record(
+                organizationId,
+                TargetType.RESULT,
+                id,
+                "result.share_token_created",
                 AuditTrail.diff(Map.of(), Map.of("shareTokenExpireAt", expiry)));
         metrics.cekuraTokenCreated();
         return new ResultShareLink(id, token, expiry, org.customDomain());
     }
 
     static Instant expiry(String text, Instant now) {
-        // null: not given (an empty form field arrives as null too); "" in JSON is a datetime in the wrong format, as DRF says
+        // null: not given (an empty form field arrives as null too); "" in JSON is a datetime in the wrong format, as
+        // DRF says
         if (text == null) {
             return now.plus(DEFAULT_LIFETIME);
         }

@@ -7,5 +7,4 @@ import java.time.Instant;
  *
  * @param customDomain the organisation's whitelabel domain, or null
  */
-public record ResultShareLink(long resultId, String token, Instant expireAt, String customDomain) {
-}
+public record ResultShareLink(long resultId, String token, Instant expireAt, String customDomain) {}

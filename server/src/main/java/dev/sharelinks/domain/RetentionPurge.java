@@ -1,19 +1,17 @@
 package dev.sharelinks.domain;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import dev.sharelinks.config.ShareLinksProperties;
 import dev.sharelinks.domain.AuditEvent.TargetType;
 import dev.sharelinks.persistence.ResultShareTokenRepository;
 import dev.sharelinks.persistence.ShareLinkRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Purges what ended longer ago than {@code sharelinks.retention.period}: share links that expired or were used
@@ -26,8 +24,7 @@ public class RetentionPurge {
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
     private static final int BATCH = 200;
 
-    public record Purged(int shareLinks, int resultTokens) {
-    }
+    public record Purged(int shareLinks, int resultTokens) {}
 
     private final ShareLinkRepository links;
     private final ResultShareTokenRepository resultTokens;
@@ -36,8 +33,13 @@ public class RetentionPurge {
     private final Duration period;
     private final Clock clock;
 
-    public RetentionPurge(ShareLinkRepository links, ResultShareTokenRepository resultTokens, AuditTrail audit,
-            TransactionTemplate transaction, ShareLinksProperties properties, Clock clock) {
+    public RetentionPurge(
+            ShareLinkRepository links,
+            ResultShareTokenRepository resultTokens,
+            AuditTrail audit,
+            TransactionTemplate transaction,
+            ShareLinksProperties properties,
+            Clock clock) {
         this.links = links;
         this.resultTokens = resultTokens;
         this.audit = audit;
@@ -59,8 +61,11 @@ public class RetentionPurge {
         }
         int purgedTokens = transaction.execute(status -> resultTokens.deleteExpired(cutoff));
         if (purgedLinks + purgedTokens > 0) {
-            log.info("Retention purge: {} share links and {} Cekura tokens that ended before {}", purgedLinks,
-                    purgedTokens, cutoff);
+            log.info(
+                    "Retention purge: {} share links and {} Cekura tokens that ended before {}",
+                    purgedLinks,
+                    purgedTokens,
+                    cutoff);
         }
         return new Purged(purgedLinks, purgedTokens);
     }
@@ -71,7 +76,11 @@ public class RetentionPurge {
         for (ShareLink link : ended) {
             // the delete checks the condition again: a link renewed since the read is kept
             if (links.deleteEnded(link.id(), cutoff)) {
-                audit.record(link.organizationId(), TargetType.SHARE_LINK, link.id(), "share_link.purged",
+                audit.record(
+                        link.organizationId(),
+                        TargetType.SHARE_LINK,
+                        link.id(),
+                        "share_link.purged",
                         AuditTrail.diff(ShareLinkService.auditView(link), java.util.Map.of()));
                 purged++;
             }

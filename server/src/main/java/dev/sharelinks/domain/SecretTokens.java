@@ -1,14 +1,12 @@
 package dev.sharelinks.domain;
 
+import dev.sharelinks.config.ShareLinksProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-
 import org.springframework.stereotype.Component;
-
-import dev.sharelinks.config.ShareLinksProperties;
 
 /**
  * Secrets handed to callers: share tokens, API keys and Cekura tokens, drawn from a CSPRNG. Lengths come from

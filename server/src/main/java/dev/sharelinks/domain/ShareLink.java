@@ -26,5 +26,4 @@ public record ShareLink(
         boolean enabled,
         boolean primary,
         Instant createdAt,
-        Instant lastUsedAt) {
-}
+        Instant lastUsedAt) {}

@@ -1,13 +1,11 @@
 package dev.sharelinks.domain;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import org.springframework.stereotype.Component;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
 
 /**
  * The service's own meters (Micrometer; Prometheus names end in {@code _total} / {@code _seconds}). HTTP
@@ -27,18 +25,26 @@ public class ShareLinkMetrics {
 
     public ShareLinkMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.linksCreated = Counter.builder("sharelinks.links.issued").description("Share links created").register(registry);
-        this.sessionsClaimed = Counter.builder("sharelinks.sessions.claimed").description("Uses counted").register(registry);
+        this.linksCreated = Counter.builder("sharelinks.links.issued")
+                .description("Share links created")
+                .register(registry);
+        this.sessionsClaimed = Counter.builder("sharelinks.sessions.claimed")
+                .description("Uses counted")
+                .register(registry);
         this.cekuraTokensCreated = Counter.builder("sharelinks.cekura.tokens.issued")
-                .description("Cekura shareable-link tokens made").register(registry);
+                .description("Cekura shareable-link tokens made")
+                .register(registry);
         this.cekuraTokensRead = Counter.builder("sharelinks.cekura.tokens.read")
-                .description("Results read with a shareable-link token").register(registry);
-        this.claim = Timer.builder("sharelinks.sessions.claim").description("Time to decide a session claim")
-                .publishPercentileHistogram().register(registry);
-        for (String reason : new String[] { "expired", "exhausted", "disabled", "origin", "unknown" }) {
+                .description("Results read with a shareable-link token")
+                .register(registry);
+        this.claim = Timer.builder("sharelinks.sessions.claim")
+                .description("Time to decide a session claim")
+                .publishPercentileHistogram()
+                .register(registry);
+        for (String reason : new String[] {"expired", "exhausted", "disabled", "origin", "unknown"}) {
             sessionRefused(reason, 0);
         }
-        for (String kind : new String[] { "api_key", "admin_token", "result_token" }) {
+        for (String kind : new String[] {"api_key", "admin_token", "result_token"}) {
             authFailure(kind, 0);
         }
     }
@@ -71,8 +77,11 @@ public class ShareLinkMetrics {
 
     /** @param limit public or auth_failures */
     public void rateLimited(String limit) {
-        Counter.builder("sharelinks.rate_limited").tag("limit", limit)
-                .description("Requests refused with 429 by the per-client rate limits").register(registry).increment();
+        Counter.builder("sharelinks.rate_limited")
+                .tag("limit", limit)
+                .description("Requests refused with 429 by the per-client rate limits")
+                .register(registry)
+                .increment();
     }
 
     public Timer claimTimer() {
@@ -80,12 +89,23 @@ public class ShareLinkMetrics {
     }
 
     private void sessionRefused(String reason, int amount) {
-        refused.computeIfAbsent(reason, r -> Counter.builder("sharelinks.sessions.refused").tag("reason", r)
-                .description("Session claims refused, by reason").register(registry)).increment(amount);
+        refused.computeIfAbsent(
+                        reason,
+                        r -> Counter.builder("sharelinks.sessions.refused")
+                                .tag("reason", r)
+                                .description("Session claims refused, by reason")
+                                .register(registry))
+                .increment(amount);
     }
 
     private void authFailure(String kind, int amount) {
-        authFailures.computeIfAbsent(kind, k -> Counter.builder("sharelinks.auth.failures").tag("credential", k)
-                .description("Requests with a wrong credential").register(registry)).increment(amount);
+        authFailures
+                .computeIfAbsent(
+                        kind,
+                        k -> Counter.builder("sharelinks.auth.failures")
+                                .tag("credential", k)
+                                .description("Requests with a wrong credential")
+                                .register(registry))
+                .increment(amount);
     }
 }

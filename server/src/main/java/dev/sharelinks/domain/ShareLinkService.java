@@ -1,5 +1,9 @@
 package dev.sharelinks.domain;
 
+import dev.sharelinks.domain.AuditEvent.TargetType;
+import dev.sharelinks.persistence.OrganizationRepository;
+import dev.sharelinks.persistence.PersonaRepository;
+import dev.sharelinks.persistence.ShareLinkRepository;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,18 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import dev.sharelinks.domain.AuditEvent.TargetType;
-
-import dev.sharelinks.persistence.OrganizationRepository;
-import dev.sharelinks.persistence.PersonaRepository;
-import dev.sharelinks.persistence.ShareLinkRepository;
 
 /** Issuing and managing Anam share links for one organisation at a time. */
 @Service
@@ -43,9 +40,15 @@ public class ShareLinkService {
     private final SecretTokens secrets;
     private final Clock clock;
 
-    public ShareLinkService(ShareLinkRepository links, PersonaRepository personas,
-            OrganizationRepository organizations, TransactionTemplate transaction, ShareLinkMetrics metrics,
-            AuditTrail audit, SecretTokens secrets, Clock clock) {
+    public ShareLinkService(
+            ShareLinkRepository links,
+            PersonaRepository personas,
+            OrganizationRepository organizations,
+            TransactionTemplate transaction,
+            ShareLinkMetrics metrics,
+            AuditTrail audit,
+            SecretTokens secrets,
+            Clock clock) {
         this.audit = audit;
         this.secrets = secrets;
         this.links = links;
@@ -68,9 +71,23 @@ public class ShareLinkService {
                 .filter(p -> p.organizationId().equals(organizationId))
                 .orElseThrow(() -> new NotFoundException("Persona not found"));
         Instant now = now();
-        ShareLink link = new ShareLink(UUID.randomUUID(), organizationId, personaId, persona.name(),
-                secrets.newShareToken(), LinkType.LINK, now.plus(lifetime), limit, 0, List.of(),
-                false, false, true, false, now, null);
+        ShareLink link = new ShareLink(
+                UUID.randomUUID(),
+                organizationId,
+                personaId,
+                persona.name(),
+                secrets.newShareToken(),
+                LinkType.LINK,
+                now.plus(lifetime),
+                limit,
+                0,
+                List.of(),
+                false,
+                false,
+                true,
+                false,
+                now,
+                null);
         try {
             links.insert(link);
         } catch (DataIntegrityViolationException personaDeletedMeanwhile) {
@@ -114,8 +131,8 @@ public class ShareLinkService {
         }
         long total = links.count(organizationId, term, personaId);
         long offset = (long) (page - 1) * perPage;
-        List<ShareLink> items = offset >= total ? List.of()
-                : links.list(organizationId, term, personaId, (int) offset, perPage);
+        List<ShareLink> items =
+                offset >= total ? List.of() : links.list(organizationId, term, personaId, (int) offset, perPage);
         return new Page<>(items, total, page, perPage);
     }
 
@@ -134,15 +151,24 @@ public class ShareLinkService {
         }
         if (settings.allowedOrigins() != null) {
             if (settings.allowedOrigins().size() > MAX_ORIGINS) {
-                throw new InvalidInputException("allowedOrigins", "allowedOrigins may list at most " + MAX_ORIGINS + " origins");
+                throw new InvalidInputException(
+                        "allowedOrigins", "allowedOrigins may list at most " + MAX_ORIGINS + " origins");
             }
-            changes.put("allowed_origins", settings.allowedOrigins().stream().map(Origins::normalize).distinct().toList());
+            changes.put(
+                    "allowed_origins",
+                    settings.allowedOrigins().stream()
+                            .map(Origins::normalize)
+                            .distinct()
+                            .toList());
         }
         if (settings.allowAllOrigins() != null) {
             changes.put("allow_all_origins", settings.allowAllOrigins());
         }
         if (Boolean.TRUE.equals(settings.removeWatermark())) {
-            boolean allowed = organizations.findById(organizationId).map(o -> o.plan().removeWatermark()).orElse(false);
+            boolean allowed = organizations
+                    .findById(organizationId)
+                    .map(o -> o.plan().removeWatermark())
+                    .orElse(false);
             if (!allowed) {
                 throw new ForbiddenException("Your organization's plan does not allow removing the watermark");
             }
@@ -155,7 +181,8 @@ public class ShareLinkService {
                 return transaction.execute(status -> applySettings(organizationId, id, settings.primary(), changes));
             } catch (DuplicateKeyException anotherPromotionWon) {
                 if (attempt == 2) {
-                    throw new ConflictException("Another link of this persona was made primary at the same time; try again");
+                    throw new ConflictException(
+                            "Another link of this persona was made primary at the same time; try again");
                 }
             }
         }
@@ -166,10 +193,15 @@ public class ShareLinkService {
         ShareLink link = get(organizationId, id);
         Map<String, Object> all = new LinkedHashMap<>(changes);
         if (Boolean.TRUE.equals(primary)) {
-            var demoted = links.primaryOf(link.personaId()).filter(other -> !other.equals(id))
+            var demoted = links.primaryOf(link.personaId())
+                    .filter(other -> !other.equals(id))
                     .flatMap(other -> links.findById(organizationId, other));
             links.demotePrimary(link.personaId(), id, now);
-            demoted.ifPresent(other -> record(other.id(), organizationId, "settings_changed", other,
+            demoted.ifPresent(other -> record(
+                    other.id(),
+                    organizationId,
+                    "settings_changed",
+                    other,
                     links.findById(organizationId, other.id()).orElse(null)));
             all.put("primary_persona_id", link.personaId());
         } else if (Boolean.FALSE.equals(primary)) {
@@ -240,7 +272,8 @@ public class ShareLinkService {
 
     static Duration lifetime(BigDecimal hours) {
         if (hours.signum() <= 0 || hours.compareTo(MAX_EXPIRES_IN_HOURS) > 0) {
-            throw new InvalidInputException("expiresInHours",
+            throw new InvalidInputException(
+                    "expiresInHours",
                     "expiresInHours must be greater than 0 and at most " + MAX_EXPIRES_IN_HOURS.toPlainString());
         }
         long millis = hours.multiply(MILLIS_PER_HOUR).longValue();
@@ -250,8 +283,8 @@ public class ShareLinkService {
     static int usageLimit(BigDecimal limit) {
         BigDecimal whole = limit.stripTrailingZeros();
         if (whole.scale() > 0 || whole.signum() <= 0 || whole.compareTo(BigDecimal.valueOf(MAX_USAGE_LIMIT)) > 0) {
-            throw new InvalidInputException("usageLimit",
-                    "usageLimit must be a whole number from 1 to " + MAX_USAGE_LIMIT);
+            throw new InvalidInputException(
+                    "usageLimit", "usageLimit must be a whole number from 1 to " + MAX_USAGE_LIMIT);
         }
         return whole.intValueExact();
     }

@@ -1,11 +1,5 @@
 package dev.sharelinks.owner;
 
-import java.util.ArrayList;
-import java.util.UUID;
-
-import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Service;
-
 import static dev.sharelinks.web.WireTime.utc;
 
 import dev.sharelinks.domain.LinkSettings;
@@ -16,6 +10,10 @@ import dev.sharelinks.generated.owner.api.OwnerApiDelegate;
 import dev.sharelinks.generated.owner.model.OwnedShareLink;
 import dev.sharelinks.generated.owner.model.ShareLinkSettings;
 import dev.sharelinks.security.CurrentCaller;
+import java.util.ArrayList;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Service;
 
 /** Settings the Anam API cannot change, and token rotation (specs/sharelinks/owner.yaml). */
 @Service
@@ -29,9 +27,14 @@ public class OwnerShareLinksDelegate implements OwnerApiDelegate {
 
     @Override
     public ResponseEntity<OwnedShareLink> updateShareLinkSettings(UUID id, ShareLinkSettings request) {
-        LinkSettings settings = new LinkSettings(request.getEnabled(),
-                request.getType() == null ? null : LinkType.valueOf(request.getType().getValue()),
-                request.getAllowedOrigins(), request.getAllowAllOrigins(), request.getRemoveWatermark(),
+        LinkSettings settings = new LinkSettings(
+                request.getEnabled(),
+                request.getType() == null
+                        ? null
+                        : LinkType.valueOf(request.getType().getValue()),
+                request.getAllowedOrigins(),
+                request.getAllowAllOrigins(),
+                request.getRemoveWatermark(),
                 request.getIsPrimary());
         return ResponseEntity.ok(toOwned(shareLinks.changeSettings(CurrentCaller.organizationId(), id, settings)));
     }
@@ -62,5 +65,4 @@ public class OwnerShareLinksDelegate implements OwnerApiDelegate {
                 .createdAt(utc(link.createdAt()))
                 .lastUsedAt(utc(link.lastUsedAt()));
     }
-
 }

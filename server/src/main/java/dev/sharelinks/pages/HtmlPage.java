@@ -31,8 +31,7 @@ final class HtmlPage {
             .watermark{margin-top:2rem;color:#5b6475;font-size:.8rem}
             """;
 
-    private HtmlPage() {
-    }
+    private HtmlPage() {}
 
     static ResponseEntity<String> render(HttpStatus status, String title, String bodyHtml) {
         return render(status, title, bodyHtml, null, "'none'");
@@ -42,8 +41,8 @@ final class HtmlPage {
      * @param scriptNonce    nonce of the page's inline script, or null when it has none
      * @param frameAncestors CSP source list of who may frame the page; {@code 'none'} also sends X-Frame-Options
      */
-    static ResponseEntity<String> render(HttpStatus status, String title, String bodyHtml, String scriptNonce,
-            String frameAncestors) {
+    static ResponseEntity<String> render(
+            HttpStatus status, String title, String bodyHtml, String scriptNonce, String frameAncestors) {
         String html = """
                 <!doctype html>
                 <html lang="en">
@@ -76,8 +75,12 @@ final class HtmlPage {
     }
 
     static ResponseEntity<String> message(HttpStatus status, String title, String text, String frameAncestors) {
-        return render(status, title, "<h1>" + escape(title) + "</h1>\n<p class=\"card\">" + escape(text) + "</p>",
-                null, frameAncestors);
+        return render(
+                status,
+                title,
+                "<h1>" + escape(title) + "</h1>\n<p class=\"card\">" + escape(text) + "</p>",
+                null,
+                frameAncestors);
     }
 
     static String escape(String text) {

@@ -1,17 +1,15 @@
 package dev.sharelinks.pages;
 
-
+import dev.sharelinks.domain.InvalidCredentialsException;
+import dev.sharelinks.domain.LinkUnavailableException;
+import dev.sharelinks.domain.NotFoundException;
+import dev.sharelinks.domain.ResultService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-
-import dev.sharelinks.domain.InvalidCredentialsException;
-import dev.sharelinks.domain.LinkUnavailableException;
-import dev.sharelinks.domain.NotFoundException;
-import dev.sharelinks.domain.ResultService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +37,8 @@ public class ResultSharePageController {
             String document = results.readShared(resultId, token);
             JsonNode tree = json.readTree(document);
             String pretty = json.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
-            return HtmlPage.render(HttpStatus.OK, "Test result " + resultId, """
+            return HtmlPage.render(
+                    HttpStatus.OK, "Test result " + resultId, """
                     <h1>Test result %d</h1>
                     <p class="muted">Shared with you through a time-limited link.</p>
                     <div class="card"><pre>%s</pre></div>
@@ -47,14 +46,17 @@ public class ResultSharePageController {
         } catch (NotFoundException | InvalidCredentialsException e) {
             return notFound();
         } catch (LinkUnavailableException e) {
-            return HtmlPage.message(HttpStatus.GONE, "This link has expired",
+            return HtmlPage.message(
+                    HttpStatus.GONE,
+                    "This link has expired",
                     "The shareable link to this result has expired. Ask whoever shared it for a new one.");
         }
     }
 
     private static ResponseEntity<String> notFound() {
-        return HtmlPage.message(HttpStatus.NOT_FOUND, "Link not found",
+        return HtmlPage.message(
+                HttpStatus.NOT_FOUND,
+                "Link not found",
                 "This shareable link does not exist, or the result it pointed to was removed.");
     }
-
 }

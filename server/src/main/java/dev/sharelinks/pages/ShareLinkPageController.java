@@ -1,24 +1,22 @@
 package dev.sharelinks.pages;
 
+import dev.sharelinks.domain.LinkType;
+import dev.sharelinks.domain.LinkUnavailableException;
+import dev.sharelinks.domain.NotFoundException;
+import dev.sharelinks.domain.PublicShareLinks;
+import dev.sharelinks.domain.ShareLink;
 import java.security.SecureRandom;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.stream.Collectors;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-
-import dev.sharelinks.domain.LinkType;
-import dev.sharelinks.domain.LinkUnavailableException;
-import dev.sharelinks.domain.NotFoundException;
-import dev.sharelinks.domain.PublicShareLinks;
-import dev.sharelinks.domain.ShareLink;
 
 /**
  * The pages a share link opens: {@code /share/{token}} (full page) and {@code /frame/{token}} (for iframes).
@@ -29,7 +27,8 @@ import dev.sharelinks.domain.ShareLink;
 public class ShareLinkPageController {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern(
+                    "d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
     private final PublicShareLinks links;
@@ -53,7 +52,9 @@ public class ShareLinkPageController {
         try {
             link = links.status(token, null);
         } catch (NotFoundException e) {
-            return HtmlPage.message(HttpStatus.NOT_FOUND, "Link not found",
+            return HtmlPage.message(
+                    HttpStatus.NOT_FOUND,
+                    "Link not found",
                     "This share link does not exist. It may have been deleted, or replaced by a new link.");
         } catch (LinkUnavailableException e) {
             String text = switch (e.reason()) {
@@ -101,9 +102,12 @@ public class ShareLinkPageController {
                   });
                 })();
                 </script>
-                """.formatted(HtmlPage.escape(link.personaName()), describe(link, remaining),
-                HtmlPage.escape(link.token()),
-                link.removeWatermark() ? "" : "<p class=\"watermark\" id=\"watermark\">Powered by Anam</p>", nonce);
+                """.formatted(
+                        HtmlPage.escape(link.personaName()),
+                        describe(link, remaining),
+                        HtmlPage.escape(link.token()),
+                        link.removeWatermark() ? "" : "<p class=\"watermark\" id=\"watermark\">Powered by Anam</p>",
+                        nonce);
         return HtmlPage.render(HttpStatus.OK, link.personaName(), body, nonce, ancestors);
     }
 

@@ -1,14 +1,12 @@
 package dev.sharelinks.persistence;
 
+import dev.sharelinks.domain.ApiKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import dev.sharelinks.domain.ApiKey;
 
 @Repository
 public class ApiKeyRepository {
@@ -41,13 +39,17 @@ public class ApiKeyRepository {
 
     public boolean delete(UUID organizationId, UUID keyId) {
         return jdbc.sql("delete from api_keys where id = :id and organization_id = :org")
-                .param("id", keyId)
-                .param("org", organizationId)
-                .update() == 1;
+                        .param("id", keyId)
+                        .param("org", organizationId)
+                        .update()
+                == 1;
     }
 
     private ApiKey map(ResultSet rs, int row) throws SQLException {
-        return new ApiKey(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),
-                rs.getString("name"), DbTime.fromDb(rs, "created_at"));
+        return new ApiKey(
+                rs.getObject("id", UUID.class),
+                rs.getObject("organization_id", UUID.class),
+                rs.getString("name"),
+                DbTime.fromDb(rs, "created_at"));
     }
 }

@@ -1,5 +1,10 @@
 package dev.sharelinks.persistence;
 
+import dev.sharelinks.domain.AuditActor;
+import dev.sharelinks.domain.AuditEvent;
+import dev.sharelinks.domain.AuditEvent.Change;
+import dev.sharelinks.domain.AuditEvent.TargetType;
+import dev.sharelinks.domain.AuditQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -8,15 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import dev.sharelinks.domain.AuditActor;
-import dev.sharelinks.domain.AuditEvent;
-import dev.sharelinks.domain.AuditEvent.Change;
-import dev.sharelinks.domain.AuditEvent.TargetType;
-import dev.sharelinks.domain.AuditQuery;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,8 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class AuditEventRepository {
 
-    private static final TypeReference<LinkedHashMap<String, Change>> CHANGES = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, Change>> CHANGES = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -35,8 +32,14 @@ public class AuditEventRepository {
         this.json = json;
     }
 
-    public void insert(Instant occurredAt, UUID organizationId, AuditActor actor, String action,
-            TargetType targetType, String targetId, Map<String, Change> changes) {
+    public void insert(
+            Instant occurredAt,
+            UUID organizationId,
+            AuditActor actor,
+            String action,
+            TargetType targetType,
+            String targetId,
+            Map<String, Change> changes) {
         jdbc.sql("""
                 insert into audit_events
                     (occurred_at, organization_id, actor_type, actor_id, action, target_type, target_id, changes)
@@ -54,17 +57,25 @@ public class AuditEventRepository {
 
     public List<AuditEvent> find(AuditQuery query) {
         Statement statement = findStatement(query);
-        return jdbc.sql(statement.sql()).params(statement.params()).query(this::map).list();
+        return jdbc.sql(statement.sql())
+                .params(statement.params())
+                .query(this::map)
+                .list();
     }
 
-    record Statement(String sql, Map<String, Object> params) {
-    }
+    record Statement(String sql, Map<String, Object> params) {}
 
     Statement findStatement(AuditQuery query) {
         StringBuilder sql = new StringBuilder("select * from audit_events where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         filter(sql, params, "organization_id", "org", "=", query.organizationId());
-        filter(sql, params, "target_type", "targetType", "=", query.targetType() == null ? null : code(query.targetType()));
+        filter(
+                sql,
+                params,
+                "target_type",
+                "targetType",
+                "=",
+                query.targetType() == null ? null : code(query.targetType()));
         filter(sql, params, "target_id", "targetId", "=", query.targetId());
         filter(sql, params, "action", "action", "=", query.action());
         filter(sql, params, "actor_type", "actorType", "=", query.actorType() == null ? null : code(query.actorType()));
@@ -75,25 +86,34 @@ public class AuditEventRepository {
         // Newest first. The filtered column that leads an index (fixed by the filter, so the order is the same)
         // also leads the ORDER BY: H2 then reads the page in index order instead of sorting all the
         // organisation's events for every page; PostgreSQL does either way.
-        String leading = query.targetId() != null ? "target_id desc, "
+        String leading = query.targetId() != null
+                ? "target_id desc, "
                 : query.organizationId() != null ? "organization_id desc, " : "";
         sql.append(" order by ").append(leading).append("id desc limit :limit");
         params.put("limit", query.limit());
         return new Statement(sql.toString(), params);
     }
 
-    private static void filter(StringBuilder sql, Map<String, Object> params, String column, String name,
-            String operator, Object value) {
+    private static void filter(
+            StringBuilder sql, Map<String, Object> params, String column, String name, String operator, Object value) {
         if (value != null) {
-            sql.append(" and ").append(column).append(' ').append(operator).append(" :").append(name);
+            sql.append(" and ")
+                    .append(column)
+                    .append(' ')
+                    .append(operator)
+                    .append(" :")
+                    .append(name);
             params.put(name, value);
         }
     }
 
     private AuditEvent map(ResultSet rs, int row) throws SQLException {
-        return new AuditEvent(rs.getLong("id"), DbTime.fromDb(rs, "occurred_at"),
+        return new AuditEvent(
+                rs.getLong("id"),
+                DbTime.fromDb(rs, "occurred_at"),
                 rs.getObject("organization_id", UUID.class),
-                new AuditActor(AuditActor.Type.valueOf(rs.getString("actor_type").toUpperCase(Locale.ROOT)),
+                new AuditActor(
+                        AuditActor.Type.valueOf(rs.getString("actor_type").toUpperCase(Locale.ROOT)),
                         rs.getObject("actor_id", UUID.class)),
                 rs.getString("action"),
                 TargetType.valueOf(rs.getString("target_type").toUpperCase(Locale.ROOT)),

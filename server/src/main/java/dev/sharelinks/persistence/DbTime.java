@@ -9,8 +9,7 @@ import java.time.ZoneOffset;
 /** Instants to and from {@code timestamp with time zone}, the same way on H2 and PostgreSQL. */
 final class DbTime {
 
-    private DbTime() {
-    }
+    private DbTime() {}
 
     static OffsetDateTime toDb(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

@@ -1,15 +1,13 @@
 package dev.sharelinks.persistence;
 
+import dev.sharelinks.domain.Organization;
+import dev.sharelinks.domain.Plan;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import dev.sharelinks.domain.Organization;
-import dev.sharelinks.domain.Plan;
 
 @Repository
 public class OrganizationRepository {
@@ -34,7 +32,10 @@ public class OrganizationRepository {
     }
 
     public Optional<Organization> findById(UUID id) {
-        return jdbc.sql("select * from organizations where id = :id").param("id", id).query(this::map).optional();
+        return jdbc.sql("select * from organizations where id = :id")
+                .param("id", id)
+                .query(this::map)
+                .optional();
     }
 
     public void update(Organization org) {

@@ -1,15 +1,13 @@
 package dev.sharelinks.persistence;
 
+import dev.sharelinks.domain.Persona;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import dev.sharelinks.domain.Persona;
 
 @Repository
 public class PersonaRepository {
@@ -39,22 +37,24 @@ public class PersonaRepository {
 
     public boolean rename(UUID organizationId, UUID id, String name) {
         return jdbc.sql("update personas set name = :name where id = :id and organization_id = :org")
-                .param("id", id)
-                .param("org", organizationId)
-                .param("name", name)
-                .update() == 1;
+                        .param("id", id)
+                        .param("org", organizationId)
+                        .param("name", name)
+                        .update()
+                == 1;
     }
 
     /** Deletes the persona; its share links go with it (foreign key cascade). */
     public boolean delete(UUID organizationId, UUID id) {
         return jdbc.sql("delete from personas where id = :id and organization_id = :org")
-                .param("id", id)
-                .param("org", organizationId)
-                .update() == 1;
+                        .param("id", id)
+                        .param("org", organizationId)
+                        .update()
+                == 1;
     }
 
     private Persona map(ResultSet rs, int row) throws SQLException {
-        return new Persona(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),
-                rs.getString("name"));
+        return new Persona(
+                rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class), rs.getString("name"));
     }
 }

@@ -1,15 +1,13 @@
 package dev.sharelinks.persistence;
 
+import dev.sharelinks.domain.StoredResult;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import dev.sharelinks.domain.StoredResult;
 
 @Repository
 public class ResultRepository {
@@ -33,29 +31,39 @@ public class ResultRepository {
     }
 
     public boolean replaceDocument(UUID organizationId, long id, String document, Instant now) {
-        return jdbc.sql("update results set document = :document, updated_at = :now where id = :id and organization_id = :org")
-                .param("id", id)
-                .param("org", organizationId)
-                .param("document", document)
-                .param("now", DbTime.toDb(now))
-                .update() == 1;
+        return jdbc.sql(
+                                "update results set document = :document, updated_at = :now where id = :id and organization_id = :org")
+                        .param("id", id)
+                        .param("org", organizationId)
+                        .param("document", document)
+                        .param("now", DbTime.toDb(now))
+                        .update()
+                == 1;
     }
 
     /** Any organisation's result with this id. */
     public Optional<StoredResult> findById(long id) {
-        return jdbc.sql("select * from results where id = :id").param("id", id).query(this::map).optional();
+        return jdbc.sql("select * from results where id = :id")
+                .param("id", id)
+                .query(this::map)
+                .optional();
     }
 
     /** Deletes the result; its share tokens go with it (foreign key cascade). */
     public boolean delete(UUID organizationId, long id) {
         return jdbc.sql("delete from results where id = :id and organization_id = :org")
-                .param("id", id)
-                .param("org", organizationId)
-                .update() == 1;
+                        .param("id", id)
+                        .param("org", organizationId)
+                        .update()
+                == 1;
     }
 
     private StoredResult map(ResultSet rs, int row) throws SQLException {
-        return new StoredResult(rs.getLong("id"), rs.getObject("organization_id", UUID.class),
-                rs.getString("document"), DbTime.fromDb(rs, "created_at"), DbTime.fromDb(rs, "updated_at"));
+        return new StoredResult(
+                rs.getLong("id"),
+                rs.getObject("organization_id", UUID.class),
+                rs.getString("document"),
+                DbTime.fromDb(rs, "created_at"),
+                DbTime.fromDb(rs, "updated_at"));
     }
 }

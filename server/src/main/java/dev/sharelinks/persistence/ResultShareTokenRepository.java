@@ -3,7 +3,6 @@ package dev.sharelinks.persistence;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,8 +11,7 @@ import org.springframework.stereotype.Repository;
 public class ResultShareTokenRepository {
 
     /** What a token grants: one result, until a moment. */
-    public record Grant(long resultId, Instant expireAt) {
-    }
+    public record Grant(long resultId, Instant expireAt) {}
 
     private final JdbcClient jdbc;
 

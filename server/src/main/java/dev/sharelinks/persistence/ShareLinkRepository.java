@@ -1,5 +1,8 @@
 package dev.sharelinks.persistence;
 
+import dev.sharelinks.domain.LinkType;
+import dev.sharelinks.domain.ShareLink;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,18 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-import java.sql.DatabaseMetaData;
-
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
-
-import dev.sharelinks.domain.LinkType;
-import dev.sharelinks.domain.ShareLink;
 
 @Repository
 public class ShareLinkRepository {
@@ -73,8 +70,16 @@ public class ShareLinkRepository {
     }
 
     /** Columns an owner may change; {@link #update} refuses anything else. */
-    public static final Set<String> CHANGEABLE_COLUMNS = Set.of("expires_at", "usage_limit", "enabled", "link_type",
-            "allowed_origins", "allow_all_origins", "remove_watermark", "primary_persona_id", "token");
+    public static final Set<String> CHANGEABLE_COLUMNS = Set.of(
+            "expires_at",
+            "usage_limit",
+            "enabled",
+            "link_type",
+            "allowed_origins",
+            "allow_all_origins",
+            "remove_watermark",
+            "primary_persona_id",
+            "token");
 
     /**
      * Changes only the given columns, so a concurrent claim's usage_count is never overwritten.
@@ -94,11 +99,12 @@ public class ShareLinkRepository {
         });
         sql.append(" where id = :id and organization_id = :org");
         return jdbc.sql(sql.toString())
-                .params(params)
-                .param("now", DbTime.toDb(now))
-                .param("id", id)
-                .param("org", organizationId)
-                .update() == 1;
+                        .params(params)
+                        .param("now", DbTime.toDb(now))
+                        .param("id", id)
+                        .param("org", organizationId)
+                        .update()
+                == 1;
     }
 
     /** Takes the primary mark from every other link of the persona (one statement, inside the caller's transaction). */
@@ -120,9 +126,10 @@ public class ShareLinkRepository {
 
     public boolean deleteEnded(UUID id, Instant cutoff) {
         return jdbc.sql("delete from share_links where id = :id and " + ENDED_BEFORE)
-                .param("id", id)
-                .param("cutoff", DbTime.toDb(cutoff))
-                .update() == 1;
+                        .param("id", id)
+                        .param("cutoff", DbTime.toDb(cutoff))
+                        .update()
+                == 1;
     }
 
     /** The persona's primary link, if it has one. */
@@ -179,8 +186,9 @@ public class ShareLinkRepository {
         Boolean known = postgres;
         if (known == null) {
             try {
-                known = "PostgreSQL".equals(JdbcUtils.extractDatabaseMetaData(dataSource,
-                        DatabaseMetaData::getDatabaseProductName));
+                known = "PostgreSQL"
+                        .equals(JdbcUtils.extractDatabaseMetaData(
+                                dataSource, DatabaseMetaData::getDatabaseProductName));
             } catch (MetaDataAccessException e) {
                 throw new DataAccessResourceFailureException("Cannot tell which database this is", e);
             }
@@ -197,16 +205,18 @@ public class ShareLinkRepository {
             return constant.name();
         }
         if (value instanceof List<?> origins) {
-            return String.join(ORIGIN_SEPARATOR, origins.stream().map(Object::toString).toList());
+            return String.join(
+                    ORIGIN_SEPARATOR, origins.stream().map(Object::toString).toList());
         }
         return value;
     }
 
     public boolean delete(UUID organizationId, UUID id) {
         return jdbc.sql("delete from share_links where id = :id and organization_id = :org")
-                .param("id", id)
-                .param("org", organizationId)
-                .update() == 1;
+                        .param("id", id)
+                        .param("org", organizationId)
+                        .update()
+                == 1;
     }
 
     /** A page of the organisation's links, newest first; {@code search} matches persona name or token. */
@@ -219,8 +229,11 @@ public class ShareLinkRepository {
     }
 
     public long count(UUID organizationId, String search, UUID personaId) {
-        return bind(jdbc.sql("select count(*) from share_links" + where(search != null, personaId != null)),
-                organizationId, search, personaId)
+        return bind(
+                        jdbc.sql("select count(*) from share_links" + where(search != null, personaId != null)),
+                        organizationId,
+                        search,
+                        personaId)
                 .query(Long.class)
                 .single();
     }
@@ -231,7 +244,8 @@ public class ShareLinkRepository {
      * it reads just the page in index order (EXPLAIN: "index sorted"). PostgreSQL finds that plan by itself.
      */
     String listSql(boolean bySearch, boolean byPersona) {
-        String from = isPostgres() ? "select * from share_links"
+        String from = isPostgres()
+                ? "select * from share_links"
                 : "select * from share_links use index (ix_share_links_org_created_id)";
         return from + where(bySearch, byPersona)
                 + " order by organization_id desc, created_at desc, id desc limit :limit offset :offset";
@@ -240,12 +254,13 @@ public class ShareLinkRepository {
     private static String where(boolean bySearch, boolean byPersona) {
         return " where organization_id = :org"
                 + (byPersona ? " and persona_id = :persona" : "")
-                + (bySearch ? " and (lower(persona_name) like :pattern escape '!' or lower(token) like :pattern escape '!')"
+                + (bySearch
+                        ? " and (lower(persona_name) like :pattern escape '!' or lower(token) like :pattern escape '!')"
                         : "");
     }
 
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, UUID organizationId,
-            String search, UUID personaId) {
+    private static JdbcClient.StatementSpec bind(
+            JdbcClient.StatementSpec statement, UUID organizationId, String search, UUID personaId) {
         statement = statement.param("org", organizationId);
         if (personaId != null) {
             statement = statement.param("persona", personaId);

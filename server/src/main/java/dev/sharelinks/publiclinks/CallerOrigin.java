@@ -1,10 +1,9 @@
 package dev.sharelinks.publiclinks;
 
-import org.springframework.stereotype.Component;
-
 import dev.sharelinks.config.ShareLinksProperties;
 import dev.sharelinks.domain.Origins;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Component;
 
 /**
  * The origin a public request comes from, as far as embed rules care: null when the request carries no

@@ -1,10 +1,5 @@
 package dev.sharelinks.publiclinks;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Service;
-
 import dev.sharelinks.domain.LinkUse;
 import dev.sharelinks.domain.PublicShareLinks;
 import dev.sharelinks.domain.ShareLink;
@@ -13,6 +8,10 @@ import dev.sharelinks.generated.publiclinks.model.PublicShareLink;
 import dev.sharelinks.generated.publiclinks.model.ShareLinkSession;
 import dev.sharelinks.web.WireTime;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Service;
 
 /** The public side of share links (specs/sharelinks/public.yaml): the token is the credential. */
 @Service
@@ -32,10 +31,15 @@ public class PublicShareLinksDelegate implements PublicApiDelegate {
     public ResponseEntity<PublicShareLink> getPublicShareLink(String token) {
         String origin = callerOrigin.of(request);
         ShareLink link = links.status(token, origin);
-        PublicShareLink body = new PublicShareLink(link.personaId(), link.personaName(),
-                PublicShareLink.TypeEnum.fromValue(link.type().name()), link.removeWatermark(),
-                WireTime.utc(link.expiresAt()), link.usageLimit(),
-                link.usageCount(), PublicShareLinks.remainingUses(link));
+        PublicShareLink body = new PublicShareLink(
+                link.personaId(),
+                link.personaName(),
+                PublicShareLink.TypeEnum.fromValue(link.type().name()),
+                link.removeWatermark(),
+                WireTime.utc(link.expiresAt()),
+                link.usageLimit(),
+                link.usageCount(),
+                PublicShareLinks.remainingUses(link));
         return ResponseEntity.ok().headers(cors(origin)).body(body);
     }
 
@@ -44,8 +48,13 @@ public class PublicShareLinksDelegate implements PublicApiDelegate {
         String origin = callerOrigin.of(request);
         LinkUse use = links.use(token, origin);
         ShareLink link = use.link();
-        ShareLinkSession body = new ShareLinkSession(use.sessionId(), link.personaId(), link.personaName(),
-                link.removeWatermark(), link.usageCount(), PublicShareLinks.remainingUses(link));
+        ShareLinkSession body = new ShareLinkSession(
+                use.sessionId(),
+                link.personaId(),
+                link.personaName(),
+                link.removeWatermark(),
+                link.usageCount(),
+                PublicShareLinks.remainingUses(link));
         return ResponseEntity.status(HttpStatus.CREATED).headers(cors(origin)).body(body);
     }
 

@@ -1,14 +1,5 @@
 package dev.sharelinks.security;
 
-import java.io.IOException;
-import java.security.MessageDigest;
-import java.util.List;
-
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import dev.sharelinks.config.ShareLinksProperties;
 import dev.sharelinks.domain.SecretTokens;
 import dev.sharelinks.domain.ShareLinkMetrics;
@@ -16,6 +7,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates the operator: {@code Authorization: Bearer <SHARELINKS_ADMIN_TOKEN>}. Compared as SHA-256
@@ -37,13 +35,15 @@ final class AdminTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!properties.adminApiEnabled()) {
-            request.setAttribute(AuthenticationFailures.FAILURE_MESSAGE,
+            request.setAttribute(
+                    AuthenticationFailures.FAILURE_MESSAGE,
                     "The operator API is disabled: set SHARELINKS_ADMIN_TOKEN to enable it");
         } else {
             String token = BearerToken.from(request);
             if (token != null && MessageDigest.isEqual(digest(token), digest(properties.adminToken()))) {
-                SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken
-                        .authenticated(ADMIN, null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+                SecurityContextHolder.getContext()
+                        .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                                ADMIN, null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
             } else if (token != null) {
                 metrics.authFailure("admin_token");
                 request.setAttribute(AuthenticationFailures.FAILURE_MESSAGE, "Invalid admin token");

@@ -1,13 +1,5 @@
 package dev.sharelinks.security;
 
-import java.io.IOException;
-import java.util.List;
-
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import dev.sharelinks.domain.SecretTokens;
 import dev.sharelinks.domain.ShareLinkMetrics;
 import dev.sharelinks.persistence.ApiKeyRepository;
@@ -17,6 +9,12 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates organisation API keys: {@code Authorization: Bearer <key>} on the Anam surface,
@@ -42,22 +40,26 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = presentedKey(request);
         if (key != null) {
-            apiKeys.findByHash(SecretTokens.sha256(key)).ifPresentOrElse(
-                    found -> SecurityContextHolder.getContext().setAuthentication(
-                            UsernamePasswordAuthenticationToken.authenticated(
-                                    new ApiKeyPrincipal(found.id(), found.organizationId()), null,
-                                    List.of(new SimpleGrantedAuthority("ROLE_API_KEY")))),
-                    () -> {
-                        metrics.authFailure("api_key");
-                        request.setAttribute(AuthenticationFailures.FAILURE_MESSAGE, invalidMessage(request));
-                    });
+            apiKeys.findByHash(SecretTokens.sha256(key))
+                    .ifPresentOrElse(
+                            found -> SecurityContextHolder.getContext()
+                                    .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                                            new ApiKeyPrincipal(found.id(), found.organizationId()),
+                                            null,
+                                            List.of(new SimpleGrantedAuthority("ROLE_API_KEY")))),
+                            () -> {
+                                metrics.authFailure("api_key");
+                                request.setAttribute(AuthenticationFailures.FAILURE_MESSAGE, invalidMessage(request));
+                            });
         } else if (isCekura(request)) {
             String token = request.getHeader(RESULT_TOKEN_HEADER);
             if (token != null && !token.isBlank()) {
                 // checked against the result being read, in the domain; the chain lets it reach reads only
-                SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        new ResultTokenPrincipal(token.strip()), null,
-                        List.of(new SimpleGrantedAuthority("ROLE_RESULT_TOKEN"))));
+                SecurityContextHolder.getContext()
+                        .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                                new ResultTokenPrincipal(token.strip()),
+                                null,
+                                List.of(new SimpleGrantedAuthority("ROLE_RESULT_TOKEN"))));
             }
         }
         chain.doFilter(request, response);

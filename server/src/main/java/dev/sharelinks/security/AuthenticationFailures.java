@@ -1,16 +1,14 @@
 package dev.sharelinks.security;
 
-import java.io.IOException;
-import java.util.function.Function;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.web.AuthenticationEntryPoint;
-
 import dev.sharelinks.web.ApiError;
 import dev.sharelinks.web.ErrorResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
 
 /** Answers 401 in the addressed vendor's error shape, saying whether the credential was missing or wrong. */
 final class AuthenticationFailures implements AuthenticationEntryPoint {
@@ -27,10 +25,14 @@ final class AuthenticationFailures implements AuthenticationEntryPoint {
     }
 
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException authException) throws IOException {
+    public void commence(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException authException)
+            throws IOException {
         Object message = request.getAttribute(FAILURE_MESSAGE);
-        errors.write(request, response,
-                ApiError.of(HttpStatus.UNAUTHORIZED, message != null ? message.toString() : missingMessage.apply(request)));
+        errors.write(
+                request,
+                response,
+                ApiError.of(
+                        HttpStatus.UNAUTHORIZED, message != null ? message.toString() : missingMessage.apply(request)));
     }
 }

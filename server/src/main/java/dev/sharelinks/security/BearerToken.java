@@ -1,20 +1,19 @@
 package dev.sharelinks.security;
 
-import org.springframework.http.HttpHeaders;
-
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
 
 final class BearerToken {
 
     private static final String PREFIX = "bearer ";
 
-    private BearerToken() {
-    }
+    private BearerToken() {}
 
     /** The token of an {@code Authorization: Bearer <token>} header, or null. */
     static String from(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || header.length() <= PREFIX.length()
+        if (header == null
+                || header.length() <= PREFIX.length()
                 || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return null;
         }

@@ -1,12 +1,10 @@
 package dev.sharelinks.security;
 
-import java.util.List;
-
-import org.springframework.security.web.util.matcher.IpAddressMatcher;
-import org.springframework.stereotype.Component;
-
 import dev.sharelinks.config.ShareLinksProperties;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
+import org.springframework.stereotype.Component;
 
 /**
  * The client's address for rate limits. {@code X-Forwarded-For} is believed only when the connection comes from
@@ -20,7 +18,9 @@ public class ClientAddress {
     private final List<IpAddressMatcher> trustedProxies;
 
     public ClientAddress(ShareLinksProperties properties) {
-        this.trustedProxies = properties.rateLimit().trustedProxies().stream().map(IpAddressMatcher::new).toList();
+        this.trustedProxies = properties.rateLimit().trustedProxies().stream()
+                .map(IpAddressMatcher::new)
+                .toList();
     }
 
     public String of(HttpServletRequest request) {

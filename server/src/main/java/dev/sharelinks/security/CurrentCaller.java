@@ -1,15 +1,13 @@
 package dev.sharelinks.security;
 
 import java.util.UUID;
-
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The organisation whose API key authenticated the current request. */
 public final class CurrentCaller {
 
-    private CurrentCaller() {
-    }
+    private CurrentCaller() {}
 
     public static ApiKeyPrincipal apiKey() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -23,7 +21,8 @@ public final class CurrentCaller {
     public static java.util.Optional<ResultTokenPrincipal> resultToken() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getPrincipal() instanceof ResultTokenPrincipal principal
-                ? java.util.Optional.of(principal) : java.util.Optional.empty();
+                ? java.util.Optional.of(principal)
+                : java.util.Optional.empty();
     }
 
     public static UUID organizationId() {

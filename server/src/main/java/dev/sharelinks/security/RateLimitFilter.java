@@ -1,19 +1,7 @@
 package dev.sharelinks.security;
 
-import java.io.IOException;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
 import dev.sharelinks.config.ShareLinksProperties;
 import dev.sharelinks.domain.ShareLinkMetrics;
 import dev.sharelinks.web.ApiError;
@@ -26,6 +14,15 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Per-client token buckets (Bucket4j) against guessing: one for the public link endpoints and pages, one for
@@ -44,7 +41,10 @@ public class RateLimitFilter extends OncePerRequestFilter {
     private final Cache<String, Bucket> publicBuckets;
     private final Cache<String, Bucket> failureBuckets;
 
-    public RateLimitFilter(ShareLinksProperties properties, ClientAddress clientAddress, ErrorResponses errors,
+    public RateLimitFilter(
+            ShareLinksProperties properties,
+            ClientAddress clientAddress,
+            ErrorResponses errors,
             ShareLinkMetrics metrics) {
         this.settings = properties.rateLimit();
         this.clientAddress = clientAddress;
@@ -56,8 +56,10 @@ public class RateLimitFilter extends OncePerRequestFilter {
 
     private Cache<String, Bucket> clients() {
         // a bucket left alone for two minutes is full again anyway: forgetting it changes nothing
-        return Caffeine.newBuilder().maximumSize(settings.maxTrackedClients())
-                .expireAfterAccess(Duration.ofMinutes(2)).build();
+        return Caffeine.newBuilder()
+                .maximumSize(settings.maxTrackedClients())
+                .expireAfterAccess(Duration.ofMinutes(2))
+                .build();
     }
 
     @Override
@@ -71,7 +73,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
         String client = clientAddress.of(request);
         String path = ErrorResponses.pathOf(request);
         if (isPublic(path)) {
-            ConsumptionProbe probe = publicBuckets.get(client, key -> bucket(settings.publicRequestsPerMinute()))
+            ConsumptionProbe probe = publicBuckets
+                    .get(client, key -> bucket(settings.publicRequestsPerMinute()))
                     .tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) {
                 refuse(request, response, "public", probe.getNanosToWaitForRefill());
@@ -84,7 +87,11 @@ public class RateLimitFilter extends OncePerRequestFilter {
         }
         Bucket failures = failureBuckets.get(client, key -> bucket(settings.authFailuresPerMinute()));
         if (failures.getAvailableTokens() < 1) {
-            refuse(request, response, "auth_failures", failures.estimateAbilityToConsume(1).getNanosToWaitForRefill());
+            refuse(
+                    request,
+                    response,
+                    "auth_failures",
+                    failures.estimateAbilityToConsume(1).getNanosToWaitForRefill());
             return;
         }
         chain.doFilter(request, response);
@@ -95,7 +102,10 @@ public class RateLimitFilter extends OncePerRequestFilter {
 
     private Bucket bucket(int perMinute) {
         return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(perMinute)
+                        .refillGreedy(perMinute, Duration.ofMinutes(1))
+                        .build())
                 .build();
     }
 

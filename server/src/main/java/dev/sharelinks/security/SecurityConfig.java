@@ -1,7 +1,11 @@
 package dev.sharelinks.security;
 
+import dev.sharelinks.config.ShareLinksProperties;
+import dev.sharelinks.domain.ShareLinkMetrics;
+import dev.sharelinks.persistence.ApiKeyRepository;
+import dev.sharelinks.web.ErrorResponses;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.function.Function;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,12 +16,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
-import dev.sharelinks.config.ShareLinksProperties;
-import dev.sharelinks.domain.ShareLinkMetrics;
-import dev.sharelinks.persistence.ApiKeyRepository;
-import dev.sharelinks.web.ErrorResponses;
-import jakarta.servlet.http.HttpServletRequest;
-
 /**
  * One filter chain per kind of caller: the operator (admin token), organisations (API keys on the vendor
  * surfaces), and everyone else (public pages, whose credential is the share token in the URL).
@@ -27,31 +25,37 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain operatorApi(HttpSecurity http, ShareLinksProperties properties, ErrorResponses errors,
-            ShareLinkMetrics metrics) throws Exception {
+    SecurityFilterChain operatorApi(
+            HttpSecurity http, ShareLinksProperties properties, ErrorResponses errors, ShareLinkMetrics metrics)
+            throws Exception {
         return stateless(http, errors, request -> "Missing admin token")
                 // the operator API, and the actuator apart from health (probes must be reachable by the platform)
                 .securityMatcher("/admin/**", "/actuator/**")
                 .addFilterBefore(new AdminTokenFilter(properties, metrics), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .anyRequest().hasRole("ADMIN"))
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole("ADMIN"))
                 .build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain vendorApis(HttpSecurity http, ApiKeyRepository apiKeys, ErrorResponses errors,
-            ShareLinkMetrics metrics) throws Exception {
+    SecurityFilterChain vendorApis(
+            HttpSecurity http, ApiKeyRepository apiKeys, ErrorResponses errors, ShareLinkMetrics metrics)
+            throws Exception {
         return stateless(http, errors, ApiKeyAuthenticationFilter::missingMessage)
                 .securityMatcher("/v1/share-links", "/v1/share-links/**", "/test_framework/**")
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, metrics), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // a Cekura shareable-link token opens result reads, nothing else
-                        .requestMatchers(HttpMethod.GET, "/test_framework/v1/results/*/",
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/test_framework/v1/results/*/",
                                 "/test_framework/v1/results-external/*/")
                         .hasAnyRole("API_KEY", "RESULT_TOKEN")
-                        .anyRequest().hasRole("API_KEY"))
+                        .anyRequest()
+                        .hasRole("API_KEY"))
                 .build();
     }
 
@@ -65,19 +69,18 @@ public class SecurityConfig {
                 .build();
     }
 
-    private static HttpSecurity stateless(HttpSecurity http, ErrorResponses errors,
-            Function<HttpServletRequest, String> missingMessage)
+    private static HttpSecurity stateless(
+            HttpSecurity http, ErrorResponses errors, Function<HttpServletRequest, String> missingMessage)
             throws Exception {
         AuthenticationFailures failures = new AuthenticationFailures(errors, missingMessage);
-        return http
-                .csrf(AbstractHttpConfigurer::disable)
+        return http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(failures)
-                        .accessDeniedHandler((request, response, denied) -> failures.commence(request, response, null)));
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(failures)
+                        .accessDeniedHandler(
+                                (request, response, denied) -> failures.commence(request, response, null)));
     }
 }

@@ -1,11 +1,10 @@
 package dev.sharelinks.security;
 
+import dev.sharelinks.domain.AuditActor;
+import dev.sharelinks.domain.CurrentActor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-
-import dev.sharelinks.domain.AuditActor;
-import dev.sharelinks.domain.CurrentActor;
 
 /** The actor for the audit trail, from the request's authentication; no authentication means the service. */
 @Component
@@ -23,7 +22,7 @@ class SecurityContextActor implements CurrentActor {
         if (AdminTokenFilter.ADMIN.equals(auth.getPrincipal())) {
             return AuditActor.ADMIN;
         }
-        throw new IllegalStateException("A change made by " + auth.getPrincipal().getClass().getSimpleName()
-                + ", which may not change anything");
+        throw new IllegalStateException("A change made by "
+                + auth.getPrincipal().getClass().getSimpleName() + ", which may not change anything");
     }
 }

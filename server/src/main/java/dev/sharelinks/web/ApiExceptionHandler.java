@@ -1,9 +1,19 @@
 package dev.sharelinks.web;
 
+import dev.sharelinks.config.JacksonConfig;
+import dev.sharelinks.domain.ConflictException;
+import dev.sharelinks.domain.ForbiddenException;
+import dev.sharelinks.domain.InvalidCredentialsException;
+import dev.sharelinks.domain.InvalidInputException;
+import dev.sharelinks.domain.LinkUnavailableException;
+import dev.sharelinks.domain.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
@@ -27,18 +37,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-
-import dev.sharelinks.config.JacksonConfig;
-import dev.sharelinks.domain.ConflictException;
-import dev.sharelinks.domain.ForbiddenException;
-import dev.sharelinks.domain.InvalidCredentialsException;
-import dev.sharelinks.domain.LinkUnavailableException;
-import dev.sharelinks.domain.InvalidInputException;
-import dev.sharelinks.domain.NotFoundException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
@@ -89,24 +87,33 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (VendorErrorFormat.forPath(path) == VendorErrorFormat.CEKURA) {
             return respond(request, ApiError.of(HttpStatus.FORBIDDEN, e.getMessage()));
         }
-        return respond(request, new ApiError(HttpStatus.GONE, e.getMessage(), null, e.reason().code()));
+        return respond(
+                request,
+                new ApiError(HttpStatus.GONE, e.getMessage(), null, e.reason().code()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         Class<?> type = e.getRequiredType();
-        String expected = type == null ? "a valid value"
-                : type == java.util.UUID.class ? "a UUID"
-                : Number.class.isAssignableFrom(type) ? "an integer" : "a valid " + type.getSimpleName();
-        return respond(request, ApiError.ofField(HttpStatus.BAD_REQUEST, e.getName(),
-                "Invalid value for '" + e.getName() + "': must be " + expected));
+        String expected = type == null
+                ? "a valid value"
+                : type == java.util.UUID.class
+                        ? "a UUID"
+                        : Number.class.isAssignableFrom(type) ? "an integer" : "a valid " + type.getSimpleName();
+        return respond(
+                request,
+                ApiError.ofField(
+                        HttpStatus.BAD_REQUEST,
+                        e.getName(),
+                        "Invalid value for '" + e.getName() + "': must be " + expected));
     }
 
     /** Raised by the method validation of the generated @Validated interfaces (query parameter ranges). */
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException e, HttpServletRequest request) {
         ConstraintViolation<?> first = e.getConstraintViolations().stream()
-                .min(Comparator.comparing(v -> v.getPropertyPath().toString())).orElse(null);
+                .min(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .orElse(null);
         if (first == null) {
             return respond(request, ApiError.of(HttpStatus.BAD_REQUEST, "Invalid request"));
         }
@@ -117,7 +124,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(request, ApiError.ofField(HttpStatus.BAD_REQUEST, field, field + " " + first.getMessage()));
     }
 
-    @ExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class })
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class})
     ResponseEntity<Object> databaseDown(Exception e, HttpServletRequest request) {
         log.warn("Database unavailable: {}", e.getMessage());
         return respond(request, ApiError.of(HttpStatus.SERVICE_UNAVAILABLE, "Service temporarily unavailable"));
@@ -131,8 +138,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Spring MVC's exceptions arrive here with the right status; only the body and message are ours. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         HttpStatus status = HttpStatus.resolve(statusCode.value());
         if (status == null) {
             status = HttpStatus.BAD_REQUEST;
@@ -150,7 +157,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return unreadableBody(unreadable);
         }
         if (ex instanceof MethodArgumentNotValidException invalid) {
-            FieldError first = invalid.getBindingResult().getFieldErrors().stream().findFirst().orElse(null);
+            FieldError first = invalid.getBindingResult().getFieldErrors().stream()
+                    .findFirst()
+                    .orElse(null);
             if (first != null) {
                 return ApiError.ofField(status, first.getField(), first.getField() + " " + first.getDefaultMessage());
             }
@@ -159,23 +168,32 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (ex instanceof HandlerMethodValidationException invalid) {
             String message = invalid.getParameterValidationResults().stream()
                     .map(r -> r.getMethodParameter().getParameterName() + " "
-                            + r.getResolvableErrors().stream().map(MessageSourceResolvable::getDefaultMessage)
+                            + r.getResolvableErrors().stream()
+                                    .map(MessageSourceResolvable::getDefaultMessage)
                                     .collect(Collectors.joining(", ")))
                     .collect(Collectors.joining("; "));
             String field = invalid.getParameterValidationResults().stream()
-                    .map(r -> r.getMethodParameter().getParameterName()).findFirst().orElse(null);
+                    .map(r -> r.getMethodParameter().getParameterName())
+                    .findFirst()
+                    .orElse(null);
             return ApiError.ofField(status, field, message);
         }
         if (ex instanceof MissingServletRequestParameterException missing) {
-            return ApiError.ofField(status, missing.getParameterName(),
+            return ApiError.ofField(
+                    status,
+                    missing.getParameterName(),
                     "Missing required parameter '" + missing.getParameterName() + "'");
         }
         if (ex instanceof HttpRequestMethodNotSupportedException method) {
             return ApiError.of(status, "Method " + method.getMethod() + " is not allowed here");
         }
         if (ex instanceof HttpMediaTypeNotSupportedException media) {
-            return ApiError.of(status, "Content type " + media.getContentType() + " is not supported; send "
-                    + media.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining(", ")));
+            return ApiError.of(
+                    status,
+                    "Content type " + media.getContentType() + " is not supported; send "
+                            + media.getSupportedMediaTypes().stream()
+                                    .map(Object::toString)
+                                    .collect(Collectors.joining(", ")));
         }
         if (ex instanceof NoResourceFoundException) {
             return ApiError.of(status, "Not found.");
@@ -190,7 +208,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .toList();
             String field = String.join(".", names).replace(".[", "[");
-            String why = JacksonConfig.NUL_MESSAGE.equals(databind.getOriginalMessage()) ? ": " + JacksonConfig.NUL_MESSAGE : "";
+            String why = JacksonConfig.NUL_MESSAGE.equals(databind.getOriginalMessage())
+                    ? ": " + JacksonConfig.NUL_MESSAGE
+                    : "";
             return ApiError.ofField(HttpStatus.BAD_REQUEST, field, "Invalid value for '" + field + "'" + why);
         }
         if (cause instanceof DatabindException) {

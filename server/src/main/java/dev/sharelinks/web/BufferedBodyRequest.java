@@ -1,5 +1,9 @@
 package dev.sharelinks.web;
 
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
@@ -8,13 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-
 import org.springframework.http.HttpHeaders;
-
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 
 /** The original request with its body already in memory (read by a filter, or made by one). */
 public class BufferedBodyRequest extends HttpServletRequestWrapper {
@@ -44,7 +42,8 @@ public class BufferedBodyRequest extends HttpServletRequestWrapper {
     @Override
     public Enumeration<String> getHeaders(String name) {
         return HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)
-                ? Collections.enumeration(List.of(getHeader(name))) : super.getHeaders(name);
+                ? Collections.enumeration(List.of(getHeader(name)))
+                : super.getHeaders(name);
     }
 
     @Override

@@ -1,14 +1,12 @@
 package dev.sharelinks.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Turns an {@link ApiError} into a response in the shape of the surface the request addressed. */
@@ -33,7 +31,9 @@ public class ErrorResponses {
         response.setStatus(error.status().value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        json.writeValue(response.getOutputStream(), VendorErrorFormat.forPath(pathOf(request)).body(error));
+        json.writeValue(
+                response.getOutputStream(),
+                VendorErrorFormat.forPath(pathOf(request)).body(error));
     }
 
     public static String pathOf(HttpServletRequest request) {

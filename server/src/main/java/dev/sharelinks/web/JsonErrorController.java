@@ -1,14 +1,13 @@
 package dev.sharelinks.web;
 
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Whatever reaches the servlet container's error page (errors outside Spring MVC, such as a request the
@@ -27,10 +26,11 @@ public class JsonErrorController implements ErrorController {
     ResponseEntity<Object> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+                ? HttpStatus.valueOf(value)
+                : HttpStatus.INTERNAL_SERVER_ERROR;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String message = status.is5xxServerError() ? "Internal server error" : status.getReasonPhrase();
-        return responses.entity(uri == null ? "/error" : uri.toString(), ApiError.of(status, message),
-                HttpHeaders.EMPTY);
+        return responses.entity(
+                uri == null ? "/error" : uri.toString(), ApiError.of(status, message), HttpHeaders.EMPTY);
     }
 }

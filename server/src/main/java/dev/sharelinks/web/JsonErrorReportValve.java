@@ -2,12 +2,10 @@ package dev.sharelinks.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpStatus;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,13 +26,16 @@ public class JsonErrorReportValve extends ErrorReportValve {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
         String path = request.getRequestURI(); // raw: a rejected URL has no decoded form
-        ApiError error = ApiError.of(status, status.is5xxServerError() ? "Internal server error" : status.getReasonPhrase());
+        ApiError error =
+                ApiError.of(status, status.is5xxServerError() ? "Internal server error" : status.getReasonPhrase());
         try {
             response.setContentType("application/json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             // outside Spring: Jackson's shared mapper, so the body is escaped like every other error body
-            response.getWriter().write(JsonMapper.shared().writeValueAsString(
-                    VendorErrorFormat.forPath(path == null ? "" : path).body(error)));
+            response.getWriter()
+                    .write(JsonMapper.shared()
+                            .writeValueAsString(VendorErrorFormat.forPath(path == null ? "" : path)
+                                    .body(error)));
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // the connection is gone or the response committed: nothing more to say

@@ -1,17 +1,15 @@
 package dev.sharelinks.web;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * PostgreSQL cannot compare or store text with NUL characters; a query parameter carrying one is a 400 here,
@@ -34,8 +32,10 @@ public class NulQueryParameterFilter extends OncePerRequestFilter {
         String query = request.getQueryString();
         // %00 is the only way to write NUL in a query string (a raw NUL byte is refused by Tomcat)
         if (query != null && query.contains("%00")) {
-            errors.write(request, response, ApiError.of(HttpStatus.BAD_REQUEST,
-                    "Query parameters must not contain NUL characters"));
+            errors.write(
+                    request,
+                    response,
+                    ApiError.of(HttpStatus.BAD_REQUEST, "Query parameters must not contain NUL characters"));
             return;
         }
         chain.doFilter(request, response);

@@ -1,18 +1,16 @@
 package dev.sharelinks.web;
 
-import java.io.IOException;
-
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import dev.sharelinks.config.ShareLinksProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies above {@code sharelinks.limits.max-request-size} with 413, in the surface's error
@@ -54,7 +52,9 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
         // the rest of the body is not read: Tomcat closes the connection rather than swallow it
         response.setHeader("Connection", "close");
-        errors.write(request, response, ApiError.of(HttpStatus.PAYLOAD_TOO_LARGE,
-                "Request body too large: at most " + maxBytes + " bytes"));
+        errors.write(
+                request,
+                response,
+                ApiError.of(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large: at most " + maxBytes + " bytes"));
     }
 }

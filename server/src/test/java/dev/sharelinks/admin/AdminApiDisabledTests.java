@@ -23,9 +23,11 @@ class AdminApiDisabledTests {
     MockMvc mvc;
 
     @ParameterizedTest
-    @ValueSource(strings = { "", "Bearer ", "Bearer test-admin-token", "Bearer null" })
+    @ValueSource(strings = {"", "Bearer ", "Bearer test-admin-token", "Bearer null"})
     void everythingIsRefused(String authorization) throws Exception {
-        var request = post("/admin/v1/organizations").contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"x\"}");
+        var request = post("/admin/v1/organizations")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\": \"x\"}");
         if (!authorization.isEmpty()) {
             request.header("Authorization", authorization);
         }

@@ -10,8 +10,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
+import dev.sharelinks.support.TestOrganization;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,10 +21,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
-
-import com.jayway.jsonpath.JsonPath;
-
-import dev.sharelinks.support.TestOrganization;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -43,10 +40,13 @@ class AdminApiTests {
                 .andExpect(jsonPath("$.plan.removeWatermark").value(true))
                 .andExpect(jsonPath("$.plan.whitelabelReports").value(false))
                 .andExpect(jsonPath("$.customDomain").value("reports.initech.example"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String id = JsonPath.read(created, "$.id");
 
-        mvc.perform(admin(patch("/admin/v1/organizations/{id}", id)).content("{\"plan\": {\"whitelabelReports\": true}}"))
+        mvc.perform(admin(patch("/admin/v1/organizations/{id}", id))
+                        .content("{\"plan\": {\"whitelabelReports\": true}}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.plan.removeWatermark").value(true))
                 .andExpect(jsonPath("$.plan.whitelabelReports").value(true))
@@ -67,11 +67,13 @@ class AdminApiTests {
     void apiKeysAreShownOnceAndRevocable() throws Exception {
         TestOrganization org = TestOrganization.create(mvc, "Keys", false, false);
         String issued = mvc.perform(admin(post("/admin/v1/organizations/{id}/api-keys", org.id()))
-                .content("{\"name\": \"ci\"}"))
+                        .content("{\"name\": \"ci\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.key").value(matchesPattern("sk_[0-9A-Za-z]{32}")))
                 .andExpect(jsonPath("$.name").value("ci"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String keyId = JsonPath.read(issued, "$.id");
         mvc.perform(admin(delete("/admin/v1/organizations/{id}/api-keys/{key}", org.id(), keyId)))
                 .andExpect(status().isNoContent());
@@ -81,7 +83,8 @@ class AdminApiTests {
         TestOrganization other = TestOrganization.create(mvc, "Other", false, false);
         mvc.perform(admin(delete("/admin/v1/organizations/{id}/api-keys/{key}", org.id(), other.apiKeyId())))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/v1/share-links").header("Authorization", other.bearer())).andExpect(status().isOk());
+        mvc.perform(get("/v1/share-links").header("Authorization", other.bearer()))
+                .andExpect(status().isOk());
     }
 
     @Test
@@ -89,21 +92,28 @@ class AdminApiTests {
         TestOrganization a = TestOrganization.create(mvc, "A", false, false);
         TestOrganization b = TestOrganization.create(mvc, "B", false, false);
         mvc.perform(admin(put("/admin/v1/organizations/{org}/personas/{p}", b.id(), a.personaId()))
-                .content("{\"name\": \"stolen\"}"))
+                        .content("{\"name\": \"stolen\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.error").value("Conflict"));
         mvc.perform(admin(delete("/admin/v1/organizations/{org}/personas/{p}", b.id(), a.personaId())))
                 .andExpect(status().isNotFound());
         mvc.perform(admin(put("/admin/v1/organizations/{org}/personas/{p}", a.id(), a.personaId()))
-                .content("{\"name\": \"Renamed\"}"))
+                        .content("{\"name\": \"Renamed\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("Renamed"))
                 .andExpect(jsonPath("$.organizationId").value(a.id().toString()));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "{}", "{\"name\": \"\"}", "{\"name\": 5}", "{\"name\": \"x\", \"customDomain\": \"not a domain\"}",
-            "{\"name\": \"x\", \"plan\": {\"removeWatermark\": \"yes\"}}", "{" })
+    @ValueSource(
+            strings = {
+                "{}",
+                "{\"name\": \"\"}",
+                "{\"name\": 5}",
+                "{\"name\": \"x\", \"customDomain\": \"not a domain\"}",
+                "{\"name\": \"x\", \"plan\": {\"removeWatermark\": \"yes\"}}",
+                "{"
+            })
     void badOrganisationsAre400(String body) throws Exception {
         mvc.perform(admin(post("/admin/v1/organizations")).content(body))
                 .andExpect(status().isBadRequest())

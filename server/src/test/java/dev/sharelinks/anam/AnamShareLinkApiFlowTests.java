@@ -14,12 +14,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
+import dev.sharelinks.domain.SecretTokens;
+import dev.sharelinks.support.TestOrganization;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,11 +34,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
-import com.jayway.jsonpath.JsonPath;
-
-import dev.sharelinks.domain.SecretTokens;
-import dev.sharelinks.support.TestOrganization;
 
 /**
  * The Anam share-link API end to end: HTTP in, database out. Subclasses run it on H2 and on PostgreSQL.
@@ -77,12 +74,15 @@ abstract class AnamShareLinkApiFlowTests {
                 .andExpect(jsonPath("$.removeWatermark").value(false))
                 .andExpect(jsonPath("$.enabled").value(true))
                 .andExpect(jsonPath("$.isPrimary").value(false))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         Instant createdAt = Instant.parse(JsonPath.read(body, "$.createdAt"));
         Instant expiresAt = Instant.parse(JsonPath.read(body, "$.expiresAt"));
         assertThat(createdAt).isBetween(before.minusSeconds(1), Instant.now().plusSeconds(1));
         assertThat(Duration.between(createdAt, expiresAt)).isEqualTo(Duration.ofHours(168));
-        assertThat((String) JsonPath.read(body, "$.createdAt")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        assertThat((String) JsonPath.read(body, "$.createdAt"))
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
     }
 
     @Test
@@ -91,17 +91,25 @@ abstract class AnamShareLinkApiFlowTests {
                 {"personaId": "%s", "expiresInHours": 1.5, "usageLimit": 3}""".formatted(acme.personaId()))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.usageLimit").value(3))
-                .andReturn().getResponse().getContentAsString();
-        assertThat(Duration.between(Instant.parse(JsonPath.read(body, "$.createdAt")),
-                Instant.parse(JsonPath.read(body, "$.expiresAt")))).isEqualTo(Duration.ofMinutes(90));
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(Duration.between(
+                        Instant.parse(JsonPath.read(body, "$.createdAt")),
+                        Instant.parse(JsonPath.read(body, "$.expiresAt"))))
+                .isEqualTo(Duration.ofMinutes(90));
     }
 
     @Test
     void tokensAreUniqueAndUrlSafe() throws Exception {
         Set<String> tokens = new HashSet<>();
         for (int i = 0; i < 20; i++) {
-            tokens.add(JsonPath.read(create(acme, "{\"personaId\": \"" + acme.personaId() + "\"}")
-                    .andReturn().getResponse().getContentAsString(), "$.token"));
+            tokens.add(JsonPath.read(
+                    create(acme, "{\"personaId\": \"" + acme.personaId() + "\"}")
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString(),
+                    "$.token"));
         }
         assertThat(tokens).hasSize(20).allMatch(t -> t.matches(TOKEN_PATTERN));
     }
@@ -121,24 +129,34 @@ abstract class AnamShareLinkApiFlowTests {
         String id = JsonPath.read(created, "$.id");
         String expiresAt = JsonPath.read(created, "$.expiresAt");
 
-        mvc.perform(put("/v1/share-links/{id}", id).header("Authorization", acme.bearer())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"usageLimit\": 50}"))
+        mvc.perform(put("/v1/share-links/{id}", id)
+                        .header("Authorization", acme.bearer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"usageLimit\": 50}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.usageLimit").value(50))
                 .andExpect(jsonPath("$.expiresAt").value(expiresAt));
 
         Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        String renewed = mvc.perform(put("/v1/share-links/{id}", id).header("Authorization", acme.bearer())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"expiresInHours\": 24}"))
+        String renewed = mvc.perform(put("/v1/share-links/{id}", id)
+                        .header("Authorization", acme.bearer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"expiresInHours\": 24}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.usageLimit").value(50))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         Instant newExpiry = Instant.parse(JsonPath.read(renewed, "$.expiresAt"));
-        assertThat(newExpiry).isBetween(before.plus(Duration.ofHours(24)),
-                Instant.now().plus(Duration.ofHours(24)).plusSeconds(1));
+        assertThat(newExpiry)
+                .isBetween(
+                        before.plus(Duration.ofHours(24)),
+                        Instant.now().plus(Duration.ofHours(24)).plusSeconds(1));
 
-        mvc.perform(put("/v1/share-links/{id}", id).header("Authorization", acme.bearer())
-                .contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(put("/v1/share-links/{id}", id)
+                        .header("Authorization", acme.bearer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.usageLimit").value(50));
     }
@@ -148,8 +166,10 @@ abstract class AnamShareLinkApiFlowTests {
         String id = JsonPath.read(createLink(globex, "{\"personaId\": \"%s\"}"), "$.id");
         mvc.perform(get("/v1/share-links/{id}", id).header("Authorization", acme.bearer()))
                 .andExpect(status().isNotFound());
-        mvc.perform(put("/v1/share-links/{id}", id).header("Authorization", acme.bearer())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"usageLimit\": 1}"))
+        mvc.perform(put("/v1/share-links/{id}", id)
+                        .header("Authorization", acme.bearer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"usageLimit\": 1}"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.message").value("Share link not found"));
         mvc.perform(delete("/v1/share-links/{id}", id).header("Authorization", acme.bearer()))
@@ -165,8 +185,9 @@ abstract class AnamShareLinkApiFlowTests {
         String id = JsonPath.read(createLink(acme, "{\"personaId\": \"%s\"}"), "$.id");
         // a rename after issue does not change the name the link was issued under
         mvc.perform(put("/admin/v1/organizations/{org}/personas/{persona}", acme.id(), acme.personaId())
-                .header("Authorization", "Bearer " + TestOrganization.ADMIN_TOKEN)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Renamed\"}"))
+                        .header("Authorization", "Bearer " + TestOrganization.ADMIN_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Renamed\"}"))
                 .andExpect(status().isOk());
         mvc.perform(get("/v1/share-links/{id}", id).header("Authorization", acme.bearer()))
                 .andExpect(status().isOk())
@@ -180,8 +201,9 @@ abstract class AnamShareLinkApiFlowTests {
     void listPagesFiltersAndSearches() throws Exception {
         UUID second = UUID.randomUUID();
         mvc.perform(put("/admin/v1/organizations/{org}/personas/{persona}", acme.id(), second)
-                .header("Authorization", "Bearer " + TestOrganization.ADMIN_TOKEN)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Sales_Bot 100%\"}"))
+                        .header("Authorization", "Bearer " + TestOrganization.ADMIN_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Sales_Bot 100%\"}"))
                 .andExpect(status().isOk());
         for (int i = 0; i < 5; i++) {
             createLink(acme, "{\"personaId\": \"%s\"}");
@@ -199,8 +221,10 @@ abstract class AnamShareLinkApiFlowTests {
                 .andExpect(jsonPath("$.meta.perPage").value(4))
                 .andExpect(jsonPath("$.meta.prev").value(nullValue()))
                 .andExpect(jsonPath("$.meta.next").value(2));
-        mvc.perform(get("/v1/share-links").param("perPage", "4").param("page", "2")
-                .header("Authorization", acme.bearer()))
+        mvc.perform(get("/v1/share-links")
+                        .param("perPage", "4")
+                        .param("page", "2")
+                        .header("Authorization", acme.bearer()))
                 .andExpect(jsonPath("$.data", hasSize(2)))
                 .andExpect(jsonPath("$.meta.prev").value(1))
                 .andExpect(jsonPath("$.meta.next").value(nullValue()));
@@ -234,24 +258,25 @@ abstract class AnamShareLinkApiFlowTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{\"personaId\": \"%s\", \"usageLimit\": 1.5}",
-            "{\"personaId\": \"%s\", \"usageLimit\": 0}",
-            "{\"personaId\": \"%s\", \"usageLimit\": -3}",
-            "{\"personaId\": \"%s\", \"usageLimit\": \"10\"}",
-            "{\"personaId\": \"%s\", \"usageLimit\": 1e12}",
-            "{\"personaId\": \"%s\", \"expiresInHours\": 0}",
-            "{\"personaId\": \"%s\", \"expiresInHours\": -1}",
-            "{\"personaId\": \"%s\", \"expiresInHours\": 87601}",
-            "{\"personaId\": \"%s\", \"expiresInHours\": true}",
-            "{\"personaId\": \"not-a-uuid%s\"}",
-            "{\"personaId\": 12}",
-            "{}",
-            "{\"personaId\": \"%s\"",
-            "[]",
-            "",
-            "{\"personaId\": \"%s\"} trailing"
-    })
+    @ValueSource(
+            strings = {
+                "{\"personaId\": \"%s\", \"usageLimit\": 1.5}",
+                "{\"personaId\": \"%s\", \"usageLimit\": 0}",
+                "{\"personaId\": \"%s\", \"usageLimit\": -3}",
+                "{\"personaId\": \"%s\", \"usageLimit\": \"10\"}",
+                "{\"personaId\": \"%s\", \"usageLimit\": 1e12}",
+                "{\"personaId\": \"%s\", \"expiresInHours\": 0}",
+                "{\"personaId\": \"%s\", \"expiresInHours\": -1}",
+                "{\"personaId\": \"%s\", \"expiresInHours\": 87601}",
+                "{\"personaId\": \"%s\", \"expiresInHours\": true}",
+                "{\"personaId\": \"not-a-uuid%s\"}",
+                "{\"personaId\": 12}",
+                "{}",
+                "{\"personaId\": \"%s\"",
+                "[]",
+                "",
+                "{\"personaId\": \"%s\"} trailing"
+            })
     void badCreateBodiesAre400InTheVendorShape(String template) throws Exception {
         long before = countLinks();
         create(acme, template.formatted(acme.personaId()))
@@ -263,11 +288,13 @@ abstract class AnamShareLinkApiFlowTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "{\"usageLimit\": 2.5}", "{\"expiresInHours\": 0}", "{\"usageLimit\": \"x\"}", "{" })
+    @ValueSource(strings = {"{\"usageLimit\": 2.5}", "{\"expiresInHours\": 0}", "{\"usageLimit\": \"x\"}", "{"})
     void badUpdatesAre400AndChangeNothing(String body) throws Exception {
         String id = JsonPath.read(createLink(acme, "{\"personaId\": \"%s\", \"usageLimit\": 7}"), "$.id");
-        mvc.perform(put("/v1/share-links/{id}", id).header("Authorization", acme.bearer())
-                .contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(put("/v1/share-links/{id}", id)
+                        .header("Authorization", acme.bearer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("Bad Request"));
         mvc.perform(get("/v1/share-links/{id}", id).header("Authorization", acme.bearer()))
@@ -275,8 +302,7 @@ abstract class AnamShareLinkApiFlowTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "page=0", "page=-1", "page=x", "perPage=0", "perPage=101", "perPage=1.5",
-            "personaId=nope" })
+    @ValueSource(strings = {"page=0", "page=-1", "page=x", "perPage=0", "perPage=101", "perPage=1.5", "personaId=nope"})
     void badQueriesAre400(String query) throws Exception {
         mvc.perform(get("/v1/share-links?" + query).header("Authorization", acme.bearer()))
                 .andExpect(status().isBadRequest())
@@ -298,8 +324,10 @@ abstract class AnamShareLinkApiFlowTests {
         mvc.perform(patch("/v1/share-links").header("Authorization", acme.bearer()))
                 .andExpect(status().isMethodNotAllowed())
                 .andExpect(jsonPath("$.error").value("Method Not Allowed"));
-        mvc.perform(post("/v1/share-links").header("Authorization", acme.bearer())
-                .contentType(MediaType.TEXT_PLAIN).content("hello"))
+        mvc.perform(post("/v1/share-links")
+                        .header("Authorization", acme.bearer())
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content("hello"))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(jsonPath("$.error").value("Unsupported Media Type"));
     }
@@ -315,10 +343,11 @@ abstract class AnamShareLinkApiFlowTests {
                 .andExpect(jsonPath("$.message").value("Invalid API key"));
         mvc.perform(get("/v1/share-links").header("Authorization", "Basic " + acme.apiKey()))
                 .andExpect(status().isUnauthorized());
-        mvc.perform(get("/v1/share-links").header("Authorization", acme.bearer())).andExpect(status().isOk());
+        mvc.perform(get("/v1/share-links").header("Authorization", acme.bearer()))
+                .andExpect(status().isOk());
 
         mvc.perform(delete("/admin/v1/organizations/{org}/api-keys/{key}", acme.id(), acme.apiKeyId())
-                .header("Authorization", "Bearer " + TestOrganization.ADMIN_TOKEN))
+                        .header("Authorization", "Bearer " + TestOrganization.ADMIN_TOKEN))
                 .andExpect(status().isNoContent());
         mvc.perform(get("/v1/share-links").header("Authorization", acme.bearer()))
                 .andExpect(status().isUnauthorized());
@@ -326,11 +355,15 @@ abstract class AnamShareLinkApiFlowTests {
 
     @Test
     void apiKeysAreStoredOnlyAsHashes() {
-        var stored = jdbc.sql("select key_hash from api_keys where id = :id").param("id", acme.apiKeyId())
-                .query(String.class).single();
+        var stored = jdbc.sql("select key_hash from api_keys where id = :id")
+                .param("id", acme.apiKeyId())
+                .query(String.class)
+                .single();
         assertThat(stored).isEqualTo(SecretTokens.sha256(acme.apiKey())).doesNotContain(acme.apiKey());
         long plain = jdbc.sql("select count(*) from api_keys where key_hash = :key or name = :key")
-                .param("key", acme.apiKey()).query(Long.class).single();
+                .param("key", acme.apiKey())
+                .query(Long.class)
+                .single();
         assertThat(plain).isZero();
     }
 
@@ -338,7 +371,7 @@ abstract class AnamShareLinkApiFlowTests {
     void deletingAPersonaDeletesItsLinks() throws Exception {
         String id = JsonPath.read(createLink(acme, "{\"personaId\": \"%s\"}"), "$.id");
         mvc.perform(delete("/admin/v1/organizations/{org}/personas/{persona}", acme.id(), acme.personaId())
-                .header("Authorization", "Bearer " + TestOrganization.ADMIN_TOKEN))
+                        .header("Authorization", "Bearer " + TestOrganization.ADMIN_TOKEN))
                 .andExpect(status().isNoContent());
         mvc.perform(get("/v1/share-links/{id}", id).header("Authorization", acme.bearer()))
                 .andExpect(status().isNotFound());
@@ -351,27 +384,33 @@ abstract class AnamShareLinkApiFlowTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("Bad Request"));
         mvc.perform(put("/admin/v1/organizations/{org}/personas/{persona}", acme.id(), UUID.randomUUID())
-                .header("Authorization", "Bearer " + TestOrganization.ADMIN_TOKEN)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"bad\\u0000name\"}"))
+                        .header("Authorization", "Bearer " + TestOrganization.ADMIN_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"bad\\u0000name\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value(containsString("NUL")));
         mvc.perform(post("/admin/v1/organizations/{org}/api-keys", acme.id())
-                .header("Authorization", "Bearer " + TestOrganization.ADMIN_TOKEN)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"\\u0000\"}"))
+                        .header("Authorization", "Bearer " + TestOrganization.ADMIN_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"\\u0000\"}"))
                 .andExpect(status().isBadRequest());
         // Spring Security's firewall refuses an encoded NUL in any URL
         mvc.perform(get("/v1/public/share-links/{t}", "sh_\u0000")).andExpect(status().isBadRequest());
     }
 
     private ResultActions create(TestOrganization org, String body) throws Exception {
-        return mvc.perform(post("/v1/share-links").header("Authorization", org.bearer())
-                .contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(post("/v1/share-links")
+                .header("Authorization", org.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
     }
 
     private String createLink(TestOrganization org, String template) throws Exception {
         return create(org, template.formatted(org.personaId()))
                 .andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     private long countLinks() {

@@ -1,5 +1,4 @@
 package dev.sharelinks.anam;
 
 /** The flow on the embedded default database. */
-class H2AnamShareLinkApiFlowTests extends AnamShareLinkApiFlowTests {
-}
+class H2AnamShareLinkApiFlowTests extends AnamShareLinkApiFlowTests {}

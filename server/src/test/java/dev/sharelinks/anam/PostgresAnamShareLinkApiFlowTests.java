@@ -1,9 +1,8 @@
 package dev.sharelinks.anam;
 
+import dev.sharelinks.support.EmbeddedPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import dev.sharelinks.support.EmbeddedPostgres;
 
 /** The flow on a real PostgreSQL server. */
 class PostgresAnamShareLinkApiFlowTests extends AnamShareLinkApiFlowTests {

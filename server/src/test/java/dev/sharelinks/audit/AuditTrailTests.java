@@ -1,7 +1,7 @@
 package dev.sharelinks.audit;
 
-import static dev.sharelinks.support.TestOrganization.api;
 import static dev.sharelinks.support.TestOrganization.admin;
+import static dev.sharelinks.support.TestOrganization.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -12,11 +12,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
+import dev.sharelinks.domain.AuditEvent.TargetType;
+import dev.sharelinks.domain.AuditTrail;
+import dev.sharelinks.support.TestOrganization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,12 +27,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.IllegalTransactionStateException;
-
-import com.jayway.jsonpath.JsonPath;
-
-import dev.sharelinks.domain.AuditEvent.TargetType;
-import dev.sharelinks.domain.AuditTrail;
-import dev.sharelinks.support.TestOrganization;
 
 /**
  * Every change through every API lands in the audit trail with its actor and what changed, never a secret;
@@ -53,7 +50,10 @@ abstract class AuditTrailTests {
 
         String created = mvc.perform(api(org, post("/v1/share-links")).content("""
                 {"personaId": "%s", "usageLimit": 10}""".formatted(org.personaId())))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String link = JsonPath.read(created, "$.id");
         secrets.add(JsonPath.read(created, "$.token"));
         mvc.perform(api(org, put("/v1/share-links/{id}", link)).content("{\"usageLimit\": 20}"))
@@ -65,43 +65,69 @@ abstract class AuditTrailTests {
                 {"enabled": false, "allowedOrigins": ["https://shop.example.com"], "isPrimary": true}"""))
                 .andExpect(status().isOk());
         String rotated = mvc.perform(api(org, post("/v1/share-links/{id}/token", link)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         secrets.add(JsonPath.read(rotated, "$.token"));
         // a refused change leaves no trace
         mvc.perform(api(org, put("/v1/share-links/{id}", link)).content("{\"usageLimit\": -1}"))
                 .andExpect(status().isBadRequest());
         mvc.perform(api(org, delete("/v1/share-links/{id}", link))).andExpect(status().isOk());
 
-        mvc.perform(admin(put("/admin/v1/organizations/{o}/results/{r}", org.id(), 7001)).content("{\"a\": 1}"))
+        mvc.perform(admin(put("/admin/v1/organizations/{o}/results/{r}", org.id(), 7001))
+                        .content("{\"a\": 1}"))
                 .andExpect(status().isOk());
         String shared = mvc.perform(post("/test_framework/v1/results/{r}/create_shareable_link_token/", 7001)
-                .header("X-CEKURA-API-KEY", org.apiKey()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                        .header("X-CEKURA-API-KEY", org.apiKey()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         secrets.add(JsonPath.read(shared, "$.token"));
-        mvc.perform(admin(put("/admin/v1/organizations/{o}/results/{r}", org.id(), 7001)).content("{\"a\": 12}"))
+        mvc.perform(admin(put("/admin/v1/organizations/{o}/results/{r}", org.id(), 7001))
+                        .content("{\"a\": 12}"))
                 .andExpect(status().isOk());
         mvc.perform(admin(delete("/admin/v1/organizations/{o}/results/{r}", org.id(), 7001)))
                 .andExpect(status().isNoContent());
         mvc.perform(admin(put("/admin/v1/organizations/{o}/personas/{p}", org.id(), org.personaId()))
-                .content("{\"name\": \"Renamed\"}")).andExpect(status().isOk());
+                        .content("{\"name\": \"Renamed\"}"))
+                .andExpect(status().isOk());
         mvc.perform(admin(patch("/admin/v1/organizations/{o}", org.id())).content("{\"name\": \"Audited Inc\"}"))
                 .andExpect(status().isOk());
         mvc.perform(admin(delete("/admin/v1/organizations/{o}/api-keys/{k}", org.id(), org.apiKeyId())))
                 .andExpect(status().isNoContent());
 
-        String body = mvc.perform(admin(get("/admin/v1/audit-events").param("organizationId", org.id().toString())
-                .param("limit", "200"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String body = mvc.perform(admin(get("/admin/v1/audit-events")
+                        .param("organizationId", org.id().toString())
+                        .param("limit", "200")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         List<String> actions = JsonPath.read(body, "$.items[*].action");
-        assertThat(actions).containsExactly(
-                "api_key.revoked", "organization.updated", "persona.renamed", "result.deleted", "result.replaced",
-                "result.share_token_created", "result.stored", "share_link.deleted", "share_link.token_rotated",
-                "share_link.settings_changed", "share_link.updated", "share_link.created", "persona.created",
-                "api_key.created", "organization.created");
+        assertThat(actions)
+                .containsExactly(
+                        "api_key.revoked",
+                        "organization.updated",
+                        "persona.renamed",
+                        "result.deleted",
+                        "result.replaced",
+                        "result.share_token_created",
+                        "result.stored",
+                        "share_link.deleted",
+                        "share_link.token_rotated",
+                        "share_link.settings_changed",
+                        "share_link.updated",
+                        "share_link.created",
+                        "persona.created",
+                        "api_key.created",
+                        "organization.created");
         assertThat(JsonPath.<String>read(body, "$.nextCursor")).isNull();
 
         Map<String, Object> update = event(body, "share_link.updated");
-        assertThat(JsonPath.<Object>read(update, "$.actor")).isEqualTo(
-                Map.of("type", "api_key", "id", org.apiKeyId().toString()));
+        assertThat(JsonPath.<Object>read(update, "$.actor"))
+                .isEqualTo(Map.of("type", "api_key", "id", org.apiKeyId().toString()));
         assertThat(JsonPath.<Object>read(update, "$.target")).isEqualTo(Map.of("type", "share_link", "id", link));
         assertThat(JsonPath.<Integer>read(update, "$.changes.usageLimit.from")).isEqualTo(10);
         assertThat(JsonPath.<Integer>read(update, "$.changes.usageLimit.to")).isEqualTo(20);
@@ -113,14 +139,20 @@ abstract class AuditTrailTests {
                 .containsOnlyKeys("enabled", "allowedOrigins", "primary");
         assertThat(JsonPath.<List<String>>read(settings, "$.changes.allowedOrigins.to"))
                 .containsExactly("https://shop.example.com");
-        assertThat(JsonPath.<Map<String, Object>>read(event(body, "share_link.token_rotated"), "$.changes")).isEmpty();
-        assertThat(JsonPath.<Boolean>read(event(body, "share_link.deleted"), "$.changes.enabled.from")).isFalse();
-        assertThat(JsonPath.<Integer>read(event(body, "result.replaced"), "$.changes.documentBytes.to")).isEqualTo(8);
-        assertThat(JsonPath.<String>read(event(body, "persona.renamed"), "$.changes.name.to")).isEqualTo("Renamed");
+        assertThat(JsonPath.<Map<String, Object>>read(event(body, "share_link.token_rotated"), "$.changes"))
+                .isEmpty();
+        assertThat(JsonPath.<Boolean>read(event(body, "share_link.deleted"), "$.changes.enabled.from"))
+                .isFalse();
+        assertThat(JsonPath.<Integer>read(event(body, "result.replaced"), "$.changes.documentBytes.to"))
+                .isEqualTo(8);
+        assertThat(JsonPath.<String>read(event(body, "persona.renamed"), "$.changes.name.to"))
+                .isEqualTo("Renamed");
         assertThat(JsonPath.<String>read(event(body, "organization.updated"), "$.changes.name.from"))
                 .isEqualTo("Audited");
-        assertThat(JsonPath.<String>read(event(body, "organization.updated"), "$.actor.type")).isEqualTo("admin");
-        assertThat(JsonPath.<String>read(event(body, "organization.updated"), "$.actor.id")).isNull();
+        assertThat(JsonPath.<String>read(event(body, "organization.updated"), "$.actor.type"))
+                .isEqualTo("admin");
+        assertThat(JsonPath.<String>read(event(body, "organization.updated"), "$.actor.id"))
+                .isNull();
         for (String secret : secrets) {
             assertThat(body).doesNotContain(secret);
         }
@@ -135,10 +167,15 @@ abstract class AuditTrailTests {
         }
         mvc.perform(admin(delete("/admin/v1/organizations/{o}/personas/{p}", org.id(), org.personaId())))
                 .andExpect(status().isNoContent());
-        String body = mvc.perform(admin(get("/admin/v1/audit-events").param("organizationId", org.id().toString())
-                .param("action", "share_link.deleted"))).andExpect(status().isOk()).andReturn().getResponse()
+        String body = mvc.perform(admin(get("/admin/v1/audit-events")
+                        .param("organizationId", org.id().toString())
+                        .param("action", "share_link.deleted")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
-        assertThat(JsonPath.<List<String>>read(body, "$.items[*].target.id")).containsExactlyInAnyOrderElementsOf(links);
+        assertThat(JsonPath.<List<String>>read(body, "$.items[*].target.id"))
+                .containsExactlyInAnyOrderElementsOf(links);
         assertThat(JsonPath.<List<String>>read(body, "$.items[*].actor.type")).containsOnly("admin");
     }
 
@@ -156,12 +193,18 @@ abstract class AuditTrailTests {
         String cursor = null;
         int pages = 0;
         do {
-            var request = admin(get("/admin/v1/audit-events")).param("targetId", link).param("action", "share_link.updated")
+            var request = admin(get("/admin/v1/audit-events"))
+                    .param("targetId", link)
+                    .param("action", "share_link.updated")
                     .param("limit", "2");
             if (cursor != null) {
                 request.param("cursor", cursor);
             }
-            String page = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            String page = mvc.perform(request)
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             limits.addAll(JsonPath.read(page, "$.items[*].changes.usageLimit.to"));
             cursor = JsonPath.read(page, "$.nextCursor");
             pages++;
@@ -169,28 +212,47 @@ abstract class AuditTrailTests {
         assertThat(limits).containsExactly(105, 104, 103, 102, 101);
         assertThat(pages).isEqualTo(3);
 
-        String byActor = mvc.perform(admin(get("/admin/v1/audit-events")).param("actorType", "api_key")
-                .param("actorId", org.apiKeyId().toString())).andReturn().getResponse().getContentAsString();
+        String byActor = mvc.perform(admin(get("/admin/v1/audit-events"))
+                        .param("actorType", "api_key")
+                        .param("actorId", org.apiKeyId().toString()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(JsonPath.<List<String>>read(byActor, "$.items[*].target.id")).containsOnly(link);
-        String otherOnly = mvc.perform(admin(get("/admin/v1/audit-events")).param("organizationId", other.id().toString())
-                .param("targetType", "organization")).andReturn().getResponse().getContentAsString();
-        assertThat(JsonPath.<List<String>>read(otherOnly, "$.items[*].target.id")).containsExactly(other.id().toString());
+        String otherOnly = mvc.perform(admin(get("/admin/v1/audit-events"))
+                        .param("organizationId", other.id().toString())
+                        .param("targetType", "organization"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(JsonPath.<List<String>>read(otherOnly, "$.items[*].target.id"))
+                .containsExactly(other.id().toString());
         String future = mvc.perform(admin(get("/admin/v1/audit-events")).param("since", "2999-01-01T00:00:00Z"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(JsonPath.<List<Object>>read(future, "$.items")).isEmpty();
         String past = mvc.perform(admin(get("/admin/v1/audit-events")).param("until", "2000-01-01T00:00:00Z"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(JsonPath.<List<Object>>read(past, "$.items")).isEmpty();
     }
 
     @Test
     void badQueriesAreClearErrors() throws Exception {
-        for (var bad : List.of(Map.of("cursor", "abc"), Map.of("cursor", "-5"), Map.of("limit", "0"),
-                Map.of("limit", "201"), Map.of("organizationId", "not-a-uuid"), Map.of("targetType", "planet"),
+        for (var bad : List.of(
+                Map.of("cursor", "abc"),
+                Map.of("cursor", "-5"),
+                Map.of("limit", "0"),
+                Map.of("limit", "201"),
+                Map.of("organizationId", "not-a-uuid"),
+                Map.of("targetType", "planet"),
                 Map.of("since", "yesterday"))) {
             var request = admin(get("/admin/v1/audit-events"));
             bad.forEach(request::param);
-            mvc.perform(request).andExpect(status().isBadRequest())
+            mvc.perform(request)
+                    .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.error").value("Bad Request"))
                     .andExpect(jsonPath("$.message").isString());
         }
@@ -199,8 +261,9 @@ abstract class AuditTrailTests {
 
     @Test
     void aRecordCannotBeWrittenOutsideTheChangesTransaction() {
-        assertThatThrownBy(() -> audit.record(UUID.randomUUID(), TargetType.SHARE_LINK, "x", "share_link.created",
-                Map.of())).isInstanceOf(IllegalTransactionStateException.class);
+        assertThatThrownBy(() ->
+                        audit.record(UUID.randomUUID(), TargetType.SHARE_LINK, "x", "share_link.created", Map.of()))
+                .isInstanceOf(IllegalTransactionStateException.class);
     }
 
     private static Map<String, Object> event(String body, String action) {

@@ -1,5 +1,4 @@
 package dev.sharelinks.audit;
 
 /** The audit trail on the embedded default database. */
-class H2AuditTrailTests extends AuditTrailTests {
-}
+class H2AuditTrailTests extends AuditTrailTests {}

@@ -1,9 +1,8 @@
 package dev.sharelinks.audit;
 
+import dev.sharelinks.support.EmbeddedPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import dev.sharelinks.support.EmbeddedPostgres;
 
 /** The audit trail on a real PostgreSQL server. */
 class PostgresAuditTrailTests extends AuditTrailTests {

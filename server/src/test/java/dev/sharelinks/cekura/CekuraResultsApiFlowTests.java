@@ -12,11 +12,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
+import dev.sharelinks.domain.SecretTokens;
+import dev.sharelinks.support.CekuraFixtures;
+import dev.sharelinks.support.TestOrganization;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,12 +33,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
-
-import com.jayway.jsonpath.JsonPath;
-
-import dev.sharelinks.domain.SecretTokens;
-import dev.sharelinks.support.CekuraFixtures;
-import dev.sharelinks.support.TestOrganization;
 
 /** Cekura shareable result links end to end. Subclasses run it on H2 and on PostgreSQL. */
 @SpringBootTest
@@ -54,6 +51,7 @@ abstract class CekuraResultsApiFlowTests {
 
     /** Whole seconds, some weeks ahead: within the 365-day maximum. */
     static final Instant IN_30_DAYS = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
+
     static final Instant IN_60_DAYS = IN_30_DAYS.plus(Duration.ofDays(30));
 
     TestOrganization branded;
@@ -74,7 +72,9 @@ abstract class CekuraResultsApiFlowTests {
         String body = create(branded, result, "results", json("{\"expire_at\": \"" + IN_30_DAYS + "\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.token").value(matchesPattern("[0-9A-Za-z]{32}")))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String token = JsonPath.read(body, "$.token");
         assertThat((String) JsonPath.read(body, "$.shareable_link"))
                 .isEqualTo("https://links.example.test/share/result/" + result + "/" + token);
@@ -83,13 +83,18 @@ abstract class CekuraResultsApiFlowTests {
         assertThat((Boolean) JsonPath.read(body, "$.custom_domain")).isTrue();
 
         var stored = jdbc.sql("select token_hash, expire_at from result_share_tokens where result_id = :id")
-                .param("id", result).query((rs, row) -> new Object[] { rs.getString(1),
-                        rs.getObject(2, OffsetDateTime.class).toInstant() })
+                .param("id", result)
+                .query((rs, row) -> new Object[] {
+                    rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()
+                })
                 .single();
         assertThat(stored[0]).isEqualTo(SecretTokens.sha256(token));
         assertThat(stored[1]).isEqualTo(IN_30_DAYS);
-        assertThat(jdbc.sql("select count(*) from result_share_tokens where token_hash = :t").param("t", token)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from result_share_tokens where token_hash = :t")
+                        .param("t", token)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -104,13 +109,20 @@ abstract class CekuraResultsApiFlowTests {
 
     @Test
     void formMultipartAndEmptyBodiesWorkToo() throws Exception {
-        create(branded, result, "results", form("expire_at=" + IN_30_DAYS.toString().replace(":", "%3A"))).andExpect(status().isOk());
+        create(
+                        branded,
+                        result,
+                        "results",
+                        form("expire_at=" + IN_30_DAYS.toString().replace(":", "%3A")))
+                .andExpect(status().isOk());
         create(branded, result, "results-external", multipartField("expire_at", IN_60_DAYS.toString()))
                 .andExpect(status().isOk());
         create(branded, result, "results", none()).andExpect(status().isOk());
         create(branded, result, "results", form("")).andExpect(status().isOk());
         var expiries = jdbc.sql("select expire_at from result_share_tokens where result_id = :id order by created_at")
-                .param("id", result).query((rs, row) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list();
+                .param("id", result)
+                .query((rs, row) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+                .list();
         assertThat(expiries).contains(IN_30_DAYS, IN_60_DAYS);
         // no expire_at: seven days
         Instant week = Instant.now().plus(Duration.ofDays(7));
@@ -120,15 +132,25 @@ abstract class CekuraResultsApiFlowTests {
     @Test
     void anExpiryWithoutOffsetIsUtc() throws Exception {
         String naive = IN_30_DAYS.toString().replace("Z", "");
-        create(branded, result, "results", json("{\"expire_at\": \"" + naive + "\"}")).andExpect(status().isOk());
+        create(branded, result, "results", json("{\"expire_at\": \"" + naive + "\"}"))
+                .andExpect(status().isOk());
         assertThat(jdbc.sql("select count(*) from result_share_tokens where result_id = :id and expire_at = :at")
-                .param("id", result).param("at", IN_30_DAYS.atOffset(java.time.ZoneOffset.UTC)).query(Long.class)
-                .single()).isEqualTo(1);
+                        .param("id", result)
+                        .param("at", IN_30_DAYS.atOffset(java.time.ZoneOffset.UTC))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "{\"expire_at\": \"tomorrow\"}", "{\"expire_at\": \"2001-01-01T00:00:00Z\"}",
-            "{\"expire_at\": \"2999-01-01T00:00:00Z\"}", "{\"expire_at\": 17}", "{\"expire_at\": \"2030-13-01T00:00:00Z\"}" })
+    @ValueSource(
+            strings = {
+                "{\"expire_at\": \"tomorrow\"}",
+                "{\"expire_at\": \"2001-01-01T00:00:00Z\"}",
+                "{\"expire_at\": \"2999-01-01T00:00:00Z\"}",
+                "{\"expire_at\": 17}",
+                "{\"expire_at\": \"2030-13-01T00:00:00Z\"}"
+            })
     void badExpiriesAre400OnTheField(String body) throws Exception {
         create(branded, result, "results", json(body))
                 .andExpect(status().isBadRequest())
@@ -174,22 +196,24 @@ abstract class CekuraResultsApiFlowTests {
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().json("{\"detail\": \"Authentication credentials were not provided.\"}"));
         mvc.perform(post("/test_framework/v1/results/{id}/create_shareable_link_token/", result)
-                .header("X-CEKURA-API-KEY", "sk_nope"))
+                        .header("X-CEKURA-API-KEY", "sk_nope"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().json("{\"detail\": \"Invalid API key.\"}"));
         // the Anam header is not the Cekura one
         mvc.perform(post("/test_framework/v1/results/{id}/create_shareable_link_token/", result)
-                .header("Authorization", branded.bearer()))
+                        .header("Authorization", branded.bearer()))
                 .andExpect(status().isUnauthorized());
     }
 
     @Test
     void ownerReadsTheDocumentExactlyAsStored() throws Exception {
-        for (String path : new String[] { "results", "results-external" }) {
+        for (String path : new String[] {"results", "results-external"}) {
             String body = mvc.perform(get("/test_framework/v1/{path}/{id}/", path, result)
-                    .header("X-CEKURA-API-KEY", branded.apiKey()))
+                            .header("X-CEKURA-API-KEY", branded.apiKey()))
                     .andExpect(status().isOk())
-                    .andReturn().getResponse().getContentAsString();
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(body).contains("0.9300000000000000001").contains("\"status\":\"passed\"");
         }
     }
@@ -199,14 +223,14 @@ abstract class CekuraResultsApiFlowTests {
         String token = token(branded, result);
         int other = CekuraFixtures.storeResult(mvc, branded.id(), "{\"other\": true}");
         mvc.perform(get("/test_framework/v1/results-external/{id}/", result)
-                .header("X-VOCERA-SHAREABLE-LINK-TOKEN", token))
+                        .header("X-VOCERA-SHAREABLE-LINK-TOKEN", token))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("passed"));
         mvc.perform(get("/test_framework/v1/results/{id}/", other).header("X-VOCERA-SHAREABLE-LINK-TOKEN", token))
                 .andExpect(status().isNotFound());
         // a token does not open anything but reads
         mvc.perform(post("/test_framework/v1/results/{id}/create_shareable_link_token/", result)
-                .header("X-VOCERA-SHAREABLE-LINK-TOKEN", token))
+                        .header("X-VOCERA-SHAREABLE-LINK-TOKEN", token))
                 .andExpect(status().isUnauthorized());
         mvc.perform(get("/test_framework/v1/results/{id}/", result).header("X-VOCERA-SHAREABLE-LINK-TOKEN", "nope"))
                 .andExpect(status().isUnauthorized())
@@ -222,7 +246,7 @@ abstract class CekuraResultsApiFlowTests {
     void deletingTheResultStopsItsTokens() throws Exception {
         String token = token(branded, result);
         mvc.perform(delete("/admin/v1/organizations/{org}/results/{id}", branded.id(), result)
-                .header("Authorization", "Bearer " + TestOrganization.ADMIN_TOKEN))
+                        .header("Authorization", "Bearer " + TestOrganization.ADMIN_TOKEN))
                 .andExpect(status().isNoContent());
         mvc.perform(get("/test_framework/v1/results/{id}/", result).header("X-VOCERA-SHAREABLE-LINK-TOKEN", token))
                 .andExpect(status().isUnauthorized());
@@ -250,33 +274,44 @@ abstract class CekuraResultsApiFlowTests {
 
     @Test
     void operatorResultsBelongToOneOrganisation() throws Exception {
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .put("/admin/v1/organizations/{org}/results/{id}", plain.id(), result)
-                .header("Authorization", "Bearer " + TestOrganization.ADMIN_TOKEN)
-                .contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                                "/admin/v1/organizations/{org}/results/{id}", plain.id(), result)
+                        .header("Authorization", "Bearer " + TestOrganization.ADMIN_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isConflict());
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .put("/admin/v1/organizations/{org}/results/{id}", branded.id(), result)
-                .header("Authorization", "Bearer " + TestOrganization.ADMIN_TOKEN)
-                .contentType(MediaType.APPLICATION_JSON).content("[1, 2]"))
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                                "/admin/v1/organizations/{org}/results/{id}", branded.id(), result)
+                        .header("Authorization", "Bearer " + TestOrganization.ADMIN_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("[1, 2]"))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/test_framework/v1/results/{id}/", result).header("X-CEKURA-API-KEY", branded.apiKey()))
                 .andExpect(jsonPath("$.status").value("passed"));
     }
 
     private String token(TestOrganization org, int id) throws Exception {
-        return JsonPath.read(create(org, id, "results", json("{}")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(), "$.token");
+        return JsonPath.read(
+                create(org, id, "results", json("{}"))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.token");
     }
 
     private void expireTokensOf(int id) {
         jdbc.sql("update result_share_tokens set expire_at = :past where result_id = :id")
-                .param("past", OffsetDateTime.now().minus(1, ChronoUnit.SECONDS)).param("id", id).update();
+                .param("past", OffsetDateTime.now().minus(1, ChronoUnit.SECONDS))
+                .param("id", id)
+                .update();
     }
 
     private long tokenCount() {
-        return jdbc.sql("select count(*) from result_share_tokens where result_id = :id").param("id", result)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from result_share_tokens where result_id = :id")
+                .param("id", result)
+                .query(Long.class)
+                .single();
     }
 
     /** How the create operation's body is sent: JSON, form, multipart or none. */
@@ -289,7 +324,8 @@ abstract class CekuraResultsApiFlowTests {
     }
 
     private static Body form(String body) {
-        return url -> post(url).contentType(MediaType.APPLICATION_FORM_URLENCODED).content(body);
+        return url ->
+                post(url).contentType(MediaType.APPLICATION_FORM_URLENCODED).content(body);
     }
 
     private static Body multipartField(String name, String value) {

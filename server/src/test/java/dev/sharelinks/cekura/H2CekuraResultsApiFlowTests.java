@@ -1,5 +1,4 @@
 package dev.sharelinks.cekura;
 
 /** The Cekura flow on the embedded default database. */
-class H2CekuraResultsApiFlowTests extends CekuraResultsApiFlowTests {
-}
+class H2CekuraResultsApiFlowTests extends CekuraResultsApiFlowTests {}

@@ -1,9 +1,8 @@
 package dev.sharelinks.cekura;
 
+import dev.sharelinks.support.EmbeddedPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import dev.sharelinks.support.EmbeddedPostgres;
 
 /** The Cekura flow on a real PostgreSQL server. */
 class PostgresCekuraResultsApiFlowTests extends CekuraResultsApiFlowTests {

@@ -1,32 +1,30 @@
 package dev.sharelinks.contracts;
 
+import dev.sharelinks.ShareLinksApplication;
+import dev.sharelinks.domain.SecretTokens;
+import io.restassured.module.mockmvc.RestAssuredMockMvc;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
-
-import dev.sharelinks.ShareLinksApplication;
-import dev.sharelinks.domain.SecretTokens;
-import io.restassured.module.mockmvc.RestAssuredMockMvc;
 
 /**
  * Base of the tests Spring Cloud Contract generates from contracts/: the whole application (security,
  * validation, database) behind MockMvc, with the fixture rows the contracts name reset before every test.
  * The values here are the ones written in the contracts; consumers use them against the stubs.
  */
-@SpringBootTest(classes = { ShareLinksApplication.class, ContractVerifierBase.FixedClock.class })
+@SpringBootTest(classes = {ShareLinksApplication.class, ContractVerifierBase.FixedClock.class})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 public abstract class ContractVerifierBase {
@@ -78,7 +76,8 @@ public abstract class ContractVerifierBase {
     @BeforeEach
     void fixtures() {
         RestAssuredMockMvc.mockMvc(mvc);
-        jdbc.sql("delete from organizations where id in (:ids)").param("ids", java.util.List.of(ORG, OTHER_ORG))
+        jdbc.sql("delete from organizations where id in (:ids)")
+                .param("ids", java.util.List.of(ORG, OTHER_ORG))
                 .update();
         organization(ORG, "Contract Co", true, true, "reports.contract.example");
         organization(OTHER_ORG, "Other Co", false, false, null);
@@ -89,54 +88,88 @@ public abstract class ContractVerifierBase {
         link(LINK, ORG, PERSONA, "Support persona", LINK_TOKEN);
         link(OTHER_LINK, OTHER_ORG, OTHER_PERSONA, "Other persona", "sh_OtherOrgLinkToken000001");
         link(EMBED_LINK, ORG, PERSONA, "Support persona", EMBED_TOKEN);
-        jdbc.sql("update share_links set link_type = 'PLAYER_EMBED', allowed_origins = 'https://shop.contract.example' where id = :id")
-                .param("id", EMBED_LINK).update();
+        jdbc.sql(
+                        "update share_links set link_type = 'PLAYER_EMBED', allowed_origins = 'https://shop.contract.example' where id = :id")
+                .param("id", EMBED_LINK)
+                .update();
         link(UUID.fromString("c5d6e7f8-9a0b-4b1c-8d2e-4f5a6b7c8d9e"), ORG, PERSONA, "Support persona", DISABLED_TOKEN);
-        jdbc.sql("update share_links set enabled = false where token = :t").param("t", DISABLED_TOKEN).update();
+        jdbc.sql("update share_links set enabled = false where token = :t")
+                .param("t", DISABLED_TOKEN)
+                .update();
         apiKey(UUID.fromString("7a3f4e5d-6c7b-48a9-9c8d-7e6f5a4b3c2d"), OTHER_ORG, "other key", OTHER_API_KEY_SECRET);
         result(RESULT, ORG, "{\"id\": 1001, \"status\": \"passed\", \"score\": 0.93}");
         result(OTHER_RESULT, OTHER_ORG, "{\"id\": 2002, \"status\": \"failed\"}");
         shareToken(RESULT, SHARE_TOKEN, EXPIRES);
         shareToken(RESULT, EXPIRED_SHARE_TOKEN, CREATED.minusDays(1));
         // one recorded change from the day before NOW, with an id above any the contracts' own changes get
-        jdbc.sql("delete from audit_events where id = :id").param("id", AUDIT_EVENT).update();
+        jdbc.sql("delete from audit_events where id = :id")
+                .param("id", AUDIT_EVENT)
+                .update();
         jdbc.sql("""
                 insert into audit_events (id, occurred_at, organization_id, actor_type, actor_id, action, target_type,
                     target_id, changes)
                 values (:id, :at, :org, 'api_key', :key, 'share_link.updated', 'share_link', :link,
                     '{"usageLimit":{"from":10,"to":25}}')""")
-                .param("id", AUDIT_EVENT).param("at", CREATED.minusDays(1)).param("org", ORG).param("key", API_KEY)
-                .param("link", LINK.toString()).update();
+                .param("id", AUDIT_EVENT)
+                .param("at", CREATED.minusDays(1))
+                .param("org", ORG)
+                .param("key", API_KEY)
+                .param("link", LINK.toString())
+                .update();
     }
 
     private void result(long id, UUID org, String document) {
-        jdbc.sql("insert into results (id, organization_id, document, created_at, updated_at) values (:id, :org, :doc, :created, :created)")
-                .param("id", id).param("org", org).param("doc", document).param("created", CREATED).update();
+        jdbc.sql(
+                        "insert into results (id, organization_id, document, created_at, updated_at) values (:id, :org, :doc, :created, :created)")
+                .param("id", id)
+                .param("org", org)
+                .param("doc", document)
+                .param("created", CREATED)
+                .update();
     }
 
     private void shareToken(long result, String token, OffsetDateTime expireAt) {
-        jdbc.sql("insert into result_share_tokens (id, result_id, token_hash, expire_at, created_at) values (:id, :result, :hash, :expire, :created)")
-                .param("id", UUID.randomUUID()).param("result", result).param("hash", SecretTokens.sha256(token))
-                .param("expire", expireAt).param("created", CREATED).update();
+        jdbc.sql(
+                        "insert into result_share_tokens (id, result_id, token_hash, expire_at, created_at) values (:id, :result, :hash, :expire, :created)")
+                .param("id", UUID.randomUUID())
+                .param("result", result)
+                .param("hash", SecretTokens.sha256(token))
+                .param("expire", expireAt)
+                .param("created", CREATED)
+                .update();
     }
 
     private void organization(UUID id, String name, boolean removeWatermark, boolean whitelabel, String domain) {
         jdbc.sql("""
                 insert into organizations (id, name, plan_remove_watermark, plan_whitelabel_reports, custom_domain, created_at)
                 values (:id, :name, :rw, :wl, :domain, :created)""")
-                .param("id", id).param("name", name).param("rw", removeWatermark).param("wl", whitelabel)
-                .param("domain", domain).param("created", CREATED).update();
+                .param("id", id)
+                .param("name", name)
+                .param("rw", removeWatermark)
+                .param("wl", whitelabel)
+                .param("domain", domain)
+                .param("created", CREATED)
+                .update();
     }
 
     private void apiKey(UUID id, UUID org, String name, String secret) {
-        jdbc.sql("insert into api_keys (id, organization_id, name, key_hash, created_at) values (:id, :org, :name, :hash, :created)")
-                .param("id", id).param("org", org).param("name", name).param("hash", SecretTokens.sha256(secret))
-                .param("created", CREATED).update();
+        jdbc.sql(
+                        "insert into api_keys (id, organization_id, name, key_hash, created_at) values (:id, :org, :name, :hash, :created)")
+                .param("id", id)
+                .param("org", org)
+                .param("name", name)
+                .param("hash", SecretTokens.sha256(secret))
+                .param("created", CREATED)
+                .update();
     }
 
     private void persona(UUID id, UUID org, String name) {
         jdbc.sql("insert into personas (id, organization_id, name, created_at) values (:id, :org, :name, :created)")
-                .param("id", id).param("org", org).param("name", name).param("created", CREATED).update();
+                .param("id", id)
+                .param("org", org)
+                .param("name", name)
+                .param("created", CREATED)
+                .update();
     }
 
     private void link(UUID id, UUID org, UUID persona, String personaName, String token) {
@@ -144,7 +177,13 @@ public abstract class ContractVerifierBase {
                 insert into share_links (id, organization_id, persona_id, persona_name, token, link_type, expires_at,
                     usage_limit, usage_count, created_at, updated_at)
                 values (:id, :org, :persona, :name, :token, 'LINK', :expires, 10, 0, :created, :created)""")
-                .param("id", id).param("org", org).param("persona", persona).param("name", personaName)
-                .param("token", token).param("expires", EXPIRES).param("created", CREATED).update();
+                .param("id", id)
+                .param("org", org)
+                .param("persona", persona)
+                .param("name", personaName)
+                .param("token", token)
+                .param("expires", EXPIRES)
+                .param("created", CREATED)
+                .update();
     }
 }

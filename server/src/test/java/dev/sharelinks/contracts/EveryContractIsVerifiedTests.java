@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,22 +21,28 @@ class EveryContractIsVerifiedTests {
         Path generated = Path.of("target", "generated-test-sources", "contracts");
         String tests;
         try (Stream<Path> files = Files.walk(generated)) {
-            tests = String.join("\n", files.filter(f -> f.toString().endsWith(".java")).map(f -> {
-                try {
-                    return Files.readString(f);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList());
+            tests = String.join(
+                    "\n",
+                    files.filter(f -> f.toString().endsWith(".java"))
+                            .map(f -> {
+                                try {
+                                    return Files.readString(f);
+                                } catch (IOException e) {
+                                    throw new java.io.UncheckedIOException(e);
+                                }
+                            })
+                            .toList());
         }
         List<String> names;
         try (Stream<Path> files = Files.walk(contracts)) {
             names = files.filter(f -> f.toString().endsWith(".yml"))
-                    .map(f -> f.getFileName().toString().replace(".yml", "")).toList();
+                    .map(f -> f.getFileName().toString().replace(".yml", ""))
+                    .toList();
         }
         assertThat(names).isNotEmpty();
-        assertThat(names).allSatisfy(name -> assertThat(tests)
-                .as("contracts/**/%s.yml has no generated test (does it parse?)", name)
-                .contains("void validate_" + name + "()"));
+        assertThat(names)
+                .allSatisfy(name -> assertThat(tests)
+                        .as("contracts/**/%s.yml has no generated test (does it parse?)", name)
+                        .contains("void validate_" + name + "()"));
     }
 }

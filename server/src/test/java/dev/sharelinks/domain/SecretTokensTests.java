@@ -2,23 +2,24 @@ package dev.sharelinks.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sharelinks.config.ShareLinksProperties;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
-
-import dev.sharelinks.config.ShareLinksProperties;
 
 class SecretTokensTests {
 
     private final SecretTokens secrets = withLengths(22, 32, 32);
 
     static SecretTokens withLengths(int share, int apiKey, int result) {
-        return new SecretTokens(new ShareLinksProperties(null, URI.create("http://localhost"), false,
+        return new SecretTokens(new ShareLinksProperties(
+                null,
+                URI.create("http://localhost"),
+                false,
                 new ShareLinksProperties.Retention(true, Duration.ofDays(30), Duration.ofHours(1)),
                 new ShareLinksProperties.RateLimit(true, 600, 30, List.of(), 100_000),
                 new ShareLinksProperties.Limits(DataSize.ofMegabytes(1), 32),

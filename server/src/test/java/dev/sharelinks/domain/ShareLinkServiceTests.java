@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 
 /** The rules for lifetimes and limits, without a database. */
@@ -24,10 +23,11 @@ class ShareLinkServiceTests {
     void usageLimitMustBeAWholePositiveNumber() {
         assertThat(ShareLinkService.usageLimit(new BigDecimal("10.000"))).isEqualTo(10);
         assertThat(ShareLinkService.usageLimit(new BigDecimal("1E+3"))).isEqualTo(1000);
-        for (String bad : new String[] { "0", "-1", "1.5", "1000000001", "1E+30" }) {
+        for (String bad : new String[] {"0", "-1", "1.5", "1000000001", "1E+30"}) {
             assertThatThrownBy(() -> ShareLinkService.usageLimit(new BigDecimal(bad)))
                     .isInstanceOf(InvalidInputException.class)
-                    .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("usageLimit");
+                    .extracting(e -> ((InvalidInputException) e).field())
+                    .isEqualTo("usageLimit");
         }
     }
 

@@ -2,6 +2,13 @@ package dev.sharelinks.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jayway.jsonpath.JsonPath;
+import dev.sharelinks.ShareLinksApplication;
+import dev.sharelinks.specs.SpecFiles;
+import dev.sharelinks.specs.SpecFiles.Operation;
+import dev.sharelinks.support.EmbeddedPostgres;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,19 +24,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.jayway.jsonpath.JsonPath;
-
-import dev.sharelinks.ShareLinksApplication;
-import dev.sharelinks.specs.SpecFiles;
-import dev.sharelinks.specs.SpecFiles.Operation;
-import dev.sharelinks.support.EmbeddedPostgres;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -41,6 +35,9 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Property: every malformed request to every operation of every spec is refused with a 4xx in the addressed
@@ -70,11 +67,17 @@ class MalformedRequestTests {
     @BeforeContainer
     static void start() throws Exception {
         String url = EmbeddedPostgres.newDatabase();
-        app = new SpringApplicationBuilder(ShareLinksApplication.class).run("--spring.profiles.active=test",
-                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres", "--server.port=0", "--sharelinks.rate-limit.enabled=false",
-                "--sharelinks.limits.max-request-size=16KB", "--logging.level.root=WARN",
-                "--logging.level.sharelinks.requests=WARN");
+        app = new SpringApplicationBuilder(ShareLinksApplication.class)
+                .run(
+                        "--spring.profiles.active=test",
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres",
+                        "--server.port=0",
+                        "--sharelinks.rate-limit.enabled=false",
+                        "--sharelinks.limits.max-request-size=16KB",
+                        "--logging.level.root=WARN",
+                        "--logging.level.sharelinks.requests=WARN");
         jdbc = app.getBean(JdbcClient.class);
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
@@ -96,26 +99,39 @@ class MalformedRequestTests {
         Statistics.collect(request.defect());
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + request.uri()))
                 .timeout(Duration.ofSeconds(10))
-                .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(request.body().getBytes(StandardCharsets.UTF_8)));
+                .method(
+                        request.method(),
+                        request.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(
+                                        request.body().getBytes(StandardCharsets.UTF_8)));
         request.headers().forEach(builder::header);
         HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
         SENT.incrementAndGet();
 
-        String where = request.method() + " " + request.uri() + " [" + request.defect() + "] -> " + response.statusCode()
-                + " " + response.body();
+        String where = request.method() + " " + request.uri() + " [" + request.defect() + "] -> "
+                + response.statusCode() + " " + response.body();
         assertThat(response.statusCode()).as(where).isBetween(400, 499);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).as(where).startsWith("application/json");
+        assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                .as(where)
+                .startsWith("application/json");
         JsonNode body = JSON.readTree(response.body());
         if (request.uri().startsWith("/test_framework/")) {
             // DRF: {"detail": "..."} or {"field": ["..."]}
             assertThat(body.isObject() && body.size() > 0).as(where).isTrue();
-            body.fields().forEachRemaining(field -> assertThat(field.getKey().equals("detail")
-                    ? field.getValue().isTextual()
-                    : field.getValue().isArray() && field.getValue().size() > 0 && field.getValue().get(0).isTextual())
-                    .as(where).isTrue());
+            body.fields()
+                    .forEachRemaining(field -> assertThat(
+                                    field.getKey().equals("detail")
+                                            ? field.getValue().isTextual()
+                                            : field.getValue().isArray()
+                                                    && field.getValue().size() > 0
+                                                    && field.getValue().get(0).isTextual())
+                            .as(where)
+                            .isTrue());
         } else {
-            assertThat(body.path("error").isTextual() && body.path("message").isTextual()).as(where).isTrue();
+            assertThat(body.path("error").isTextual() && body.path("message").isTextual())
+                    .as(where)
+                    .isTrue();
             assertThat(body.path("error").asText()).as(where).isNotBlank();
         }
         assertThat(snapshot()).as("stored data after " + where).isEqualTo(snapshot);
@@ -124,9 +140,18 @@ class MalformedRequestTests {
     /** Everything stored, in a stable order: any change by a refused request shows here. */
     private static String snapshot() {
         StringBuilder all = new StringBuilder();
-        for (String table : List.of("organizations", "api_keys", "personas", "share_links", "results",
-                "result_share_tokens", "audit_events")) {
-            all.append(table).append(jdbc.sql("select * from " + table + " order by 1").query().listOfRows());
+        for (String table : List.of(
+                "organizations",
+                "api_keys",
+                "personas",
+                "share_links",
+                "results",
+                "result_share_tokens",
+                "audit_events")) {
+            all.append(table)
+                    .append(jdbc.sql("select * from " + table + " order by 1")
+                            .query()
+                            .listOfRows());
         }
         return all.toString();
     }
@@ -134,8 +159,9 @@ class MalformedRequestTests {
     record Malformed(String method, String uri, Map<String, String> headers, String body, String defect) {
         @Override
         public String toString() {
-            return method + " " + uri + " " + headers + " " + (body == null ? "" : body.length() > 300
-                    ? body.substring(0, 300) + "..." : body) + " [" + defect + "]";
+            return method + " " + uri + " " + headers + " "
+                    + (body == null ? "" : body.length() > 300 ? body.substring(0, 300) + "..." : body) + " [" + defect
+                    + "]";
         }
     }
 
@@ -149,33 +175,48 @@ class MalformedRequestTests {
     private static Arbitrary<Malformed> defectsOf(Operation op) {
         List<Arbitrary<Malformed>> defects = new ArrayList<>();
         List<JsonNode> pathParams = params(op, "path").stream()
-                .filter(p -> !"token".equals(p.path("name").asText())).toList();
+                .filter(p -> !"token".equals(p.path("name").asText()))
+                .toList();
         if (!pathParams.isEmpty()) {
-            defects.add(Combinators.combine(Arbitraries.of(pathParams), badValue()).as((param, bad) ->
-                    request(op, Map.of(param.path("name").asText(), bad.get1()), Map.of(), validBody(op),
+            defects.add(Combinators.combine(Arbitraries.of(pathParams), badValue())
+                    .as((param, bad) -> request(
+                            op,
+                            Map.of(param.path("name").asText(), bad.get1()),
+                            Map.of(),
+                            validBody(op),
                             "path " + param.path("name").asText() + ": " + bad.get2())));
         }
-        List<JsonNode> queryParams = params(op, "query").stream().filter(p -> !badQueryValues(op, p).isEmpty()).toList();
+        List<JsonNode> queryParams = params(op, "query").stream()
+                .filter(p -> !badQueryValues(op, p).isEmpty())
+                .toList();
         if (!queryParams.isEmpty()) {
-            defects.add(Arbitraries.of(queryParams).flatMap(param -> Arbitraries.of(badQueryValues(op, param))
-                    .map(bad -> request(op, Map.of(), Map.of(param.path("name").asText(), bad), null,
-                            "query " + param.path("name").asText()))));
+            defects.add(Arbitraries.of(queryParams)
+                    .flatMap(param -> Arbitraries.of(badQueryValues(op, param))
+                            .map(bad -> request(
+                                    op,
+                                    Map.of(),
+                                    Map.of(param.path("name").asText(), bad),
+                                    null,
+                                    "query " + param.path("name").asText()))));
         }
         JsonNode schema = bodySchema(op);
         if (schema != null) {
             defects.add(badBody(op, schema));
-            defects.add(Arbitraries.of("text/plain", "application/xml", "image/png", "").map(type -> {
-                Malformed m = request(op, Map.of(), Map.of(), "{\"x\": 1}", "content type '" + type + "'");
-                Map<String, String> headers = new LinkedHashMap<>(m.headers());
-                if (type.isEmpty()) {
-                    headers.remove("Content-Type");
-                } else {
-                    headers.put("Content-Type", type);
-                }
-                return new Malformed(m.method(), m.uri(), headers, m.body(), m.defect());
-            }));
-            defects.add(Arbitraries.integers().between(17, 40).map(kb -> request(op, Map.of(), Map.of(),
-                    "{\"pad\": \"" + "x".repeat(kb * 1024) + "\"}", "oversized body")));
+            defects.add(Arbitraries.of("text/plain", "application/xml", "image/png", "")
+                    .map(type -> {
+                        Malformed m = request(op, Map.of(), Map.of(), "{\"x\": 1}", "content type '" + type + "'");
+                        Map<String, String> headers = new LinkedHashMap<>(m.headers());
+                        if (type.isEmpty()) {
+                            headers.remove("Content-Type");
+                        } else {
+                            headers.put("Content-Type", type);
+                        }
+                        return new Malformed(m.method(), m.uri(), headers, m.body(), m.defect());
+                    }));
+            defects.add(Arbitraries.integers()
+                    .between(17, 40)
+                    .map(kb -> request(
+                            op, Map.of(), Map.of(), "{\"pad\": \"" + "x".repeat(kb * 1024) + "\"}", "oversized body")));
         }
         if (!isPublic(op)) {
             defects.add(Arbitraries.of("none", "wrong", "other scheme").map(kind -> {
@@ -184,17 +225,21 @@ class MalformedRequestTests {
                 headers.remove("Authorization");
                 headers.remove("X-CEKURA-API-KEY");
                 if (kind.equals("wrong")) {
-                    headers.put(isCekura(op) ? "X-CEKURA-API-KEY" : "Authorization",
+                    headers.put(
+                            isCekura(op) ? "X-CEKURA-API-KEY" : "Authorization",
                             isCekura(op) ? "sk_wrong" : "Bearer sk_wrong");
                 } else if (kind.equals("other scheme")) {
-                    headers.put("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("a:b".getBytes()));
+                    headers.put(
+                            "Authorization",
+                            "Basic " + java.util.Base64.getEncoder().encodeToString("a:b".getBytes()));
                 }
                 return new Malformed(m.method(), m.uri(), headers, m.body(), m.defect());
             }));
         }
         if (defects.isEmpty()) {
             // the public operations: nothing but a token, and any token that is not issued is a 404
-            return badValue().map(bad -> request(op, Map.of("token", bad.get1()), Map.of(), null, "token: " + bad.get2()));
+            return badValue()
+                    .map(bad -> request(op, Map.of("token", bad.get1()), Map.of(), null, "token: " + bad.get2()));
         }
         return Arbitraries.oneOf(defects);
     }
@@ -202,14 +247,37 @@ class MalformedRequestTests {
     /** A value that is neither a UUID nor a positive integer nor an issued token, and why. */
     private static Arbitrary<Tuple.Tuple2<String, String>> badValue() {
         return Arbitraries.oneOf(
-                Arbitraries.strings().all().ofMinLength(1).ofMaxLength(40).map(s -> Tuple.of(s, "unicode")),
-                Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMinLength(1).ofMaxLength(5)
-                        .map(s -> Tuple.of(s, "control characters")),
-                Arbitraries.strings().alpha().ofLength(2_000).map(s -> Tuple.of(s, "overlong")),
-                Arbitraries.of("-1", "0", "1.5", "1e3", "NaN", "Infinity", "99999999999999999999999",
-                        "true", "null", "[]", "{}", "%", "%zz", "%00")
-                        .map(s -> Tuple.of(s, "not a valid id")),
-                Arbitraries.strings().withChars("0123456789abcdefg-").ofLength(36).map(s -> Tuple.of(s, "uuid-like")))
+                        Arbitraries.strings()
+                                .all()
+                                .ofMinLength(1)
+                                .ofMaxLength(40)
+                                .map(s -> Tuple.of(s, "unicode")),
+                        Arbitraries.strings()
+                                .withCharRange('\u0000', '\u001f')
+                                .ofMinLength(1)
+                                .ofMaxLength(5)
+                                .map(s -> Tuple.of(s, "control characters")),
+                        Arbitraries.strings().alpha().ofLength(2_000).map(s -> Tuple.of(s, "overlong")),
+                        Arbitraries.of(
+                                        "-1",
+                                        "0",
+                                        "1.5",
+                                        "1e3",
+                                        "NaN",
+                                        "Infinity",
+                                        "99999999999999999999999",
+                                        "true",
+                                        "null",
+                                        "[]",
+                                        "{}",
+                                        "%",
+                                        "%zz",
+                                        "%00")
+                                .map(s -> Tuple.of(s, "not a valid id")),
+                        Arbitraries.strings()
+                                .withChars("0123456789abcdefg-")
+                                .ofLength(36)
+                                .map(s -> Tuple.of(s, "uuid-like")))
                 .filter(value -> !isValidId(value.get1()));
     }
 
@@ -264,8 +332,9 @@ class MalformedRequestTests {
 
     private static Arbitrary<Malformed> badBody(Operation op, JsonNode schema) {
         Map<String, JsonNode> properties = new LinkedHashMap<>();
-        schema.path("properties").fields().forEachRemaining(p -> properties.put(p.getKey(),
-                SpecFiles.resolve(op.document(), p.getValue())));
+        schema.path("properties")
+                .fields()
+                .forEachRemaining(p -> properties.put(p.getKey(), SpecFiles.resolve(op.document(), p.getValue())));
         List<String> required = new ArrayList<>();
         schema.path("required").forEach(r -> required.add(r.asText()));
         String valid = validBody(op);
@@ -273,16 +342,33 @@ class MalformedRequestTests {
         List<Arbitrary<Malformed>> bodies = new ArrayList<>();
         bodies.add(Arbitraries.of("[]", "[1, 2]", "\"text\"", "42", "true", "null")
                 .map(b -> request(op, Map.of(), Map.of(), b, "body is not an object")));
-        bodies.add(Arbitraries.integers().between(1, Math.max(1, valid.length() - 1))
+        bodies.add(Arbitraries.integers()
+                .between(1, Math.max(1, valid.length() - 1))
                 .map(cut -> request(op, Map.of(), Map.of(), valid.substring(0, cut), "truncated JSON")));
-        bodies.add(Arbitraries.integers().between(40, 3_000).map(depth -> request(op, Map.of(), Map.of(),
-                "{\"a\": " + "[".repeat(depth) + "]".repeat(depth) + "}", "nested too deep")));
-        bodies.add(Arbitraries.of("{\"x\": NaN}", "{\"x\": Infinity}", "{\"x\": -Infinity}", "{'x': 1}", "{x: 1}",
-                "{\"x\": 1,}", "{\"x\": 01}", "{\"x\": 1} {\"y\": 2}", "\uFEFF{\"x\":1")
+        bodies.add(Arbitraries.integers()
+                .between(40, 3_000)
+                .map(depth -> request(
+                        op,
+                        Map.of(),
+                        Map.of(),
+                        "{\"a\": " + "[".repeat(depth) + "]".repeat(depth) + "}",
+                        "nested too deep")));
+        bodies.add(Arbitraries.of(
+                        "{\"x\": NaN}",
+                        "{\"x\": Infinity}",
+                        "{\"x\": -Infinity}",
+                        "{'x': 1}",
+                        "{x: 1}",
+                        "{\"x\": 1,}",
+                        "{\"x\": 01}",
+                        "{\"x\": 1} {\"y\": 2}",
+                        "\uFEFF{\"x\":1")
                 .map(b -> request(op, Map.of(), Map.of(), b, "not JSON / NUL")));
         if (!properties.isEmpty()) {
-            bodies.add(Combinators.combine(Arbitraries.of(new ArrayList<>(properties.keySet())), Arbitraries.integers()
-                    .between(0, 20)).flatAs((field, salt) -> Arbitraries.of(wrongValues(properties.get(field)))
+            bodies.add(Combinators.combine(
+                            Arbitraries.of(new ArrayList<>(properties.keySet())),
+                            Arbitraries.integers().between(0, 20))
+                    .flatAs((field, salt) -> Arbitraries.of(wrongValues(properties.get(field)))
                             .map(value -> {
                                 ObjectNodeBuilder b = new ObjectNodeBuilder(valid);
                                 b.put(field, value);
@@ -351,19 +437,21 @@ class MalformedRequestTests {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    private static Malformed request(Operation op, Map<String, String> pathOverrides, Map<String, String> query,
-            String body, String defect) {
+    private static Malformed request(
+            Operation op, Map<String, String> pathOverrides, Map<String, String> query, String body, String defect) {
         Matcher m = Pattern.compile("\\{([^}]+)}").matcher(op.path());
         StringBuilder uri = new StringBuilder();
         while (m.find()) {
             String name = m.group(1);
-            String value = pathOverrides.containsKey(name) ? pathOverrides.get(name) : fixtures.get(fixtureKey(op, name));
+            String value =
+                    pathOverrides.containsKey(name) ? pathOverrides.get(name) : fixtures.get(fixtureKey(op, name));
             m.appendReplacement(uri, Matcher.quoteReplacement(encode(value)));
         }
         m.appendTail(uri);
         if (!query.isEmpty()) {
             StringBuilder q = new StringBuilder();
-            query.forEach((k, v) -> q.append(q.isEmpty() ? "?" : "&").append(k).append('=').append(encode(v)));
+            query.forEach((k, v) ->
+                    q.append(q.isEmpty() ? "?" : "&").append(k).append('=').append(encode(v)));
             uri.append(q);
         }
         Map<String, String> headers = new LinkedHashMap<>();
@@ -439,21 +527,28 @@ class MalformedRequestTests {
     /** The fixture the valid parts of every request point at: an organisation with all it can own. */
     private static Map<String, String> createFixtures() throws Exception {
         Map<String, String> ids = new LinkedHashMap<>();
-        String org = admin("POST", "/admin/v1/organizations",
+        String org = admin(
+                "POST",
+                "/admin/v1/organizations",
                 "{\"name\": \"Fuzz\", \"plan\": {\"removeWatermark\": true, \"whitelabelReports\": true}}");
         ids.put("orgId", JsonPath.read(org, "$.id"));
         String key = admin("POST", "/admin/v1/organizations/" + ids.get("orgId") + "/api-keys", "{\"name\": \"fuzz\"}");
         ids.put("keyId", JsonPath.read(key, "$.id"));
         apiKey = JsonPath.read(key, "$.key");
         ids.put("personaId", UUID.randomUUID().toString());
-        admin("PUT", "/admin/v1/organizations/" + ids.get("orgId") + "/personas/" + ids.get("personaId"),
+        admin(
+                "PUT",
+                "/admin/v1/organizations/" + ids.get("orgId") + "/personas/" + ids.get("personaId"),
                 "{\"name\": \"Fuzz persona\"}");
         ids.put("resultId", "4242");
         ids.put("result", "4242");
         admin("PUT", "/admin/v1/organizations/" + ids.get("orgId") + "/results/4242", "{\"status\": \"passed\"}");
-        HttpResponse<String> link = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/share-links"))
-                .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"personaId\": \"" + ids.get("personaId") + "\"}")).build(),
+        HttpResponse<String> link = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/v1/share-links"))
+                        .header("Authorization", "Bearer " + apiKey)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"personaId\": \"" + ids.get("personaId") + "\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(link.statusCode()).isEqualTo(201);
         ids.put("link", JsonPath.read(link.body(), "$.id"));
@@ -461,10 +556,16 @@ class MalformedRequestTests {
     }
 
     private static String admin(String method, String path, String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer test-admin-token").header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 201);
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Authorization", "Bearer test-admin-token")
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as(method + " " + path + ": " + response.body())
+                .isBetween(200, 201);
         return response.body();
     }
 
@@ -474,7 +575,10 @@ class MalformedRequestTests {
 
         ObjectNodeBuilder(String json) {
             try {
-                JSON.readTree(json).fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().toString()));
+                JSON.readTree(json)
+                        .fields()
+                        .forEachRemaining(
+                                f -> fields.put(f.getKey(), f.getValue().toString()));
             } catch (Exception e) {
                 throw new IllegalArgumentException(e);
             }
@@ -491,7 +595,11 @@ class MalformedRequestTests {
         @Override
         public String toString() {
             StringBuilder out = new StringBuilder("{");
-            fields.forEach((k, v) -> out.append(out.length() > 1 ? ", " : "").append('"').append(k).append("\": ").append(v));
+            fields.forEach((k, v) -> out.append(out.length() > 1 ? ", " : "")
+                    .append('"')
+                    .append(k)
+                    .append("\": ")
+                    .append(v));
             return out.append('}').toString();
         }
     }

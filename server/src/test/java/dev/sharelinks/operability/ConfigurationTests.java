@@ -3,15 +3,12 @@ package dev.sharelinks.operability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.InputStream;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.sharelinks.ShareLinksApplication;
+import java.io.InputStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** Wrong configuration stops start-up with a message that names it; IDEs get metadata for every property. */
 class ConfigurationTests {
@@ -19,13 +16,14 @@ class ConfigurationTests {
     @Test
     void anInvalidPublicBaseUrlStopsStartUp() {
         assertThatThrownBy(() -> start("--sharelinks.public-base-url=ftp://files.example"))
-                .rootCause().hasMessageContaining("publicBaseUrlValid").hasMessageContaining("http(s)");
+                .rootCause()
+                .hasMessageContaining("publicBaseUrlValid")
+                .hasMessageContaining("http(s)");
     }
 
     @Test
     void anUnknownSharelinksPropertyStopsStartUp() {
-        assertThatThrownBy(() -> start("--sharelinks.admin-tokn=typo"))
-                .hasStackTraceContaining("admin-tokn");
+        assertThatThrownBy(() -> start("--sharelinks.admin-tokn=typo")).hasStackTraceContaining("admin-tokn");
     }
 
     @Test
@@ -33,14 +31,19 @@ class ConfigurationTests {
         try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
             assertThat(in).isNotNull();
             JsonNode metadata = new ObjectMapper().readTree(in);
-            assertThat(metadata.path("properties")).extracting(p -> p.path("name").asText())
+            assertThat(metadata.path("properties"))
+                    .extracting(p -> p.path("name").asText())
                     .contains("sharelinks.admin-token", "sharelinks.public-base-url", "sharelinks.demo-data");
             metadata.path("properties").forEach(p -> {
                 if (p.path("name").asText().equals("sharelinks.demo-data")) {
-                    assertThat(p.path("defaultValue").asBoolean(false)).as("the default application.yml sets").isTrue();
+                    assertThat(p.path("defaultValue").asBoolean(false))
+                            .as("the default application.yml sets")
+                            .isTrue();
                 }
                 if (p.path("name").asText().startsWith("sharelinks.")) {
-                    assertThat(p.path("description").asText()).as(p.path("name").asText()).isNotBlank();
+                    assertThat(p.path("description").asText())
+                            .as(p.path("name").asText())
+                            .isNotBlank();
                 }
             });
         }
@@ -71,8 +74,12 @@ class ConfigurationTests {
     }
 
     private static void start(String setting) {
-        new SpringApplicationBuilder(ShareLinksApplication.class).run(setting, "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:config-" + System.nanoTime(), "--sharelinks.demo-data=false")
+        new SpringApplicationBuilder(ShareLinksApplication.class)
+                .run(
+                        setting,
+                        "--server.port=0",
+                        "--spring.datasource.url=jdbc:h2:mem:config-" + System.nanoTime(),
+                        "--sharelinks.demo-data=false")
                 .close();
     }
 }

@@ -2,21 +2,18 @@ package dev.sharelinks.operability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sharelinks.support.EmbeddedPostgres;
+import dev.sharelinks.support.HttpCalls;
+import dev.sharelinks.support.HttpCalls.Tenant;
+import dev.sharelinks.support.ServerProcess;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.sharelinks.support.EmbeddedPostgres;
-import dev.sharelinks.support.HttpCalls;
-import dev.sharelinks.support.HttpCalls.Tenant;
-import dev.sharelinks.support.ServerProcess;
 
 /**
  * The server as a process: JSON log lines on request (one per request, with its id), and a SIGTERM that lets
@@ -26,8 +23,11 @@ class ProcessLogsAndShutdownTests {
 
     @Test
     void jsonLinesCarryTheRequestIdAndSigtermFinishesTheRequestInFlight() throws Exception {
-        ServerProcess server = ServerProcess.start(EmbeddedPostgres.newDatabase(), "json-logs",
-                "--logging.structured.format.console=ecs", "--logging.level.sharelinks.requests=INFO",
+        ServerProcess server = ServerProcess.start(
+                EmbeddedPostgres.newDatabase(),
+                "json-logs",
+                "--logging.structured.format.console=ecs",
+                "--logging.level.sharelinks.requests=INFO",
                 "--logging.level.org.springframework.boot.tomcat=INFO");
         try {
             Tenant tenant = Tenant.create(server.baseUrl(), "Logged");
@@ -35,7 +35,8 @@ class ProcessLogsAndShutdownTests {
             String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
             Thread.sleep(300);
             JsonNode line = null;
-            for (String text : server.output().lines().filter(l -> l.contains(requestId)).toList()) {
+            for (String text :
+                    server.output().lines().filter(l -> l.contains(requestId)).toList()) {
                 line = new ObjectMapper().readTree(text);
             }
             assertThat(line).as("a JSON line with the request id " + requestId).isNotNull();
@@ -50,7 +51,7 @@ class ProcessLogsAndShutdownTests {
                 OutputStream out = socket.getOutputStream();
                 String body = "{\"personaId\": \"" + tenant.personaId() + "\"}";
                 out.write(("POST /v1/share-links HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + tenant.bearer()
-                        + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+                                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 out.write(chunk(body.substring(0, 10)));
                 out.flush();
@@ -64,7 +65,9 @@ class ProcessLogsAndShutdownTests {
                 String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 assertThat(answer).startsWith("HTTP/1.1 201");
             }
-            assertThat(server.awaitExit(Duration.ofSeconds(30))).as("the process exits after the request").isTrue();
+            assertThat(server.awaitExit(Duration.ofSeconds(30)))
+                    .as("the process exits after the request")
+                    .isTrue();
             assertThat(server.output()).contains("Graceful shutdown complete");
         } finally {
             server.kill();
@@ -75,5 +78,4 @@ class ProcessLogsAndShutdownTests {
         byte[] data = text.getBytes(StandardCharsets.UTF_8);
         return (Integer.toHexString(data.length) + "\r\n" + text + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
-
 }

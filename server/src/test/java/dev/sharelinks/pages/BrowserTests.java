@@ -2,6 +2,13 @@ package dev.sharelinks.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import dev.sharelinks.domain.LinkSettings;
+import dev.sharelinks.domain.LinkType;
+import dev.sharelinks.domain.OrganizationService;
+import dev.sharelinks.domain.Plan;
+import dev.sharelinks.domain.ShareLink;
+import dev.sharelinks.domain.ShareLinkService;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
@@ -11,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,15 +35,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.sun.net.httpserver.HttpServer;
-
-import dev.sharelinks.domain.LinkSettings;
-import dev.sharelinks.domain.LinkType;
-import dev.sharelinks.domain.OrganizationService;
-import dev.sharelinks.domain.Plan;
-import dev.sharelinks.domain.ShareLink;
-import dev.sharelinks.domain.ShareLinkService;
-
 /**
  * A real browser (Debian's headless Chromium) opens the share page, presses Start, and the use is counted;
  * the frame page loads inside a page of an allowed origin and is refused inside one of a disallowed origin.
@@ -47,7 +44,8 @@ import dev.sharelinks.domain.ShareLinkService;
 @ActiveProfiles("test")
 class BrowserTests {
 
-    private static final List<Path> CHROMIUM = List.of(Path.of("/usr/lib/chromium/chromium"), Path.of("/usr/bin/chromium"));
+    private static final List<Path> CHROMIUM =
+            List.of(Path.of("/usr/lib/chromium/chromium"), Path.of("/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private static WebDriver browser;
@@ -67,20 +65,31 @@ class BrowserTests {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Path chromium = CHROMIUM.stream().filter(Files::isExecutable).findFirst().orElse(null);
+        Path chromium =
+                CHROMIUM.stream().filter(Files::isExecutable).findFirst().orElse(null);
         boolean available = chromium != null && Files.isExecutable(CHROMEDRIVER);
         if (!available && "true".equals(System.getenv("SHARELINKS_REQUIRE_BROWSER"))) {
             throw new IllegalStateException("SHARELINKS_REQUIRE_BROWSER=true but chromium/chromedriver are missing "
                     + "(apt-get install chromium chromium-driver)");
         }
-        Assumptions.assumeTrue(available, "Browser tests skipped: no Chromium here (apt-get install chromium chromium-driver)");
+        Assumptions.assumeTrue(
+                available, "Browser tests skipped: no Chromium here (apt-get install chromium chromium-driver)");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-dev-shm-usage",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
@@ -102,12 +111,13 @@ class BrowserTests {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         var surfaces = java.util.Map.of(
                 "Anam share links (vendor API)", "/v1/share-links/{id}",
-                "Cekura shareable result links (vendor API)", "/test_framework/v1/results/{id}/create_shareable_link_token/",
+                "Cekura shareable result links (vendor API)",
+                        "/test_framework/v1/results/{id}/create_shareable_link_token/",
                 "Share-link settings and token rotation (owner API)", "/v1/share-links/{id}/token",
                 "Public link status and sessions", "/v1/public/share-links/{token}/sessions",
                 "Operator API", "/admin/v1/audit-events");
-        var picker = new org.openqa.selenium.support.ui.Select(wait.until(
-                ExpectedConditions.presenceOfElementLocated(By.cssSelector(".topbar select"))));
+        var picker = new org.openqa.selenium.support.ui.Select(
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".topbar select"))));
         assertThat(picker.getOptions().stream().map(option -> option.getText()).toList())
                 .containsExactlyInAnyOrderElementsOf(surfaces.keySet());
         for (var surface : surfaces.entrySet()) {
@@ -136,8 +146,11 @@ class BrowserTests {
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Session started"));
         assertThat(browser.findElement(By.id("status")).getText()).contains("Uses left: 2");
         assertThat(usageCount(link)).isEqualTo(1);
-        assertThat(jdbc.sql("select last_used_at from share_links where id = :id").param("id", link.id())
-                .query(java.time.OffsetDateTime.class).single()).isNotNull();
+        assertThat(jdbc.sql("select last_used_at from share_links where id = :id")
+                        .param("id", link.id())
+                        .query(java.time.OffsetDateTime.class)
+                        .single())
+                .isNotNull();
     }
 
     @Test
@@ -158,8 +171,10 @@ class BrowserTests {
         assertThat(usageCount(link)).isEqualTo(1);
 
         browser.get("http://localhost:" + embedderPort + "/embed?src=" + frameUrl);
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> "complete".equals(
-                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(d -> "complete"
+                        .equals(((org.openqa.selenium.JavascriptExecutor) d)
+                                .executeScript("return document.readyState")));
         browser.switchTo().frame("player");
         // Chromium refuses the frame (CSP frame-ancestors): an error page, no persona, no Start button
         assertThat(browser.findElements(By.id("start"))).isEmpty();
@@ -169,15 +184,21 @@ class BrowserTests {
     }
 
     private ShareLink link(LinkType type, List<String> origins) {
-        UUID org = organizations.create("Browser org " + UUID.randomUUID(), new Plan(false, false), null).id();
-        UUID persona = organizations.putPersona(org, UUID.randomUUID(), "Browser persona").id();
+        UUID org = organizations
+                .create("Browser org " + UUID.randomUUID(), new Plan(false, false), null)
+                .id();
+        UUID persona = organizations
+                .putPersona(org, UUID.randomUUID(), "Browser persona")
+                .id();
         ShareLink link = shareLinks.create(org, persona, BigDecimal.ONE, BigDecimal.valueOf(3));
         return shareLinks.changeSettings(org, link.id(), new LinkSettings(null, type, origins, null, null, null));
     }
 
     private int usageCount(ShareLink link) {
-        return jdbc.sql("select usage_count from share_links where id = :id").param("id", link.id())
-                .query(Integer.class).single();
+        return jdbc.sql("select usage_count from share_links where id = :id")
+                .param("id", link.id())
+                .query(Integer.class)
+                .single();
     }
 
     /** A customer's page that embeds the frame: served on its own port, reachable under two host names. */
@@ -187,8 +208,9 @@ class BrowserTests {
             embedder.createContext("/embed", exchange -> {
                 String src = exchange.getRequestURI().getQuery().substring("src=".length());
                 byte[] page = ("<!doctype html><html><body><h2>Customer site</h2>"
-                        + "<iframe name=\"player\" src=\"" + src + "\" width=\"600\" height=\"400\"></iframe>"
-                        + "</body></html>").getBytes(StandardCharsets.UTF_8);
+                                + "<iframe name=\"player\" src=\"" + src + "\" width=\"600\" height=\"400\"></iframe>"
+                                + "</body></html>")
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
                 exchange.sendResponseHeaders(200, page.length);
                 exchange.getResponseBody().write(page);

@@ -2,6 +2,12 @@ package dev.sharelinks.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sharelinks.domain.AuditEvent;
+import dev.sharelinks.domain.AuditQuery;
+import dev.sharelinks.domain.OrganizationService;
+import dev.sharelinks.domain.Plan;
+import dev.sharelinks.domain.ShareLink;
+import dev.sharelinks.domain.ShareLinkService;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
@@ -10,20 +16,12 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
-
-import dev.sharelinks.domain.AuditEvent;
-import dev.sharelinks.domain.AuditQuery;
-import dev.sharelinks.domain.OrganizationService;
-import dev.sharelinks.domain.Plan;
-import dev.sharelinks.domain.ShareLink;
-import dev.sharelinks.domain.ShareLinkService;
 
 /**
  * On the embedded H2 default a page of an organisation's links or audit events is read in index order, not by
@@ -38,12 +36,16 @@ class H2PagePlanTests {
 
     @Autowired
     ShareLinkRepository links;
+
     @Autowired
     ShareLinkService shareLinks;
+
     @Autowired
     OrganizationService organizations;
+
     @Autowired
     AuditEventRepository auditEvents;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -52,61 +54,86 @@ class H2PagePlanTests {
 
     @BeforeEach
     void manyLinks() {
-        orgId = organizations.create("Plan " + UUID.randomUUID(), new Plan(false, false), null).id();
+        orgId = organizations
+                .create("Plan " + UUID.randomUUID(), new Plan(false, false), null)
+                .id();
         personaId = organizations.putPersona(orgId, UUID.randomUUID(), "Listed").id();
-        UUID otherPersona = organizations.putPersona(orgId, UUID.randomUUID(), "Other").id();
+        UUID otherPersona =
+                organizations.putPersona(orgId, UUID.randomUUID(), "Other").id();
         for (int i = 0; i < 40; i++) {
             shareLinks.create(orgId, i % 2 == 0 ? personaId : otherPersona, BigDecimal.TEN, null);
         }
         // many more rows with colliding creation times, so that the order's tie-break on id matters
         Instant created = Instant.parse("2026-01-01T00:00:00Z");
         ShareLink template = links.list(orgId, null, null, 0, 1).get(0);
-        IntStream.range(0, 1_000).forEach(i -> jdbc.sql("""
+        IntStream.range(0, 1_000)
+                .forEach(i -> jdbc.sql("""
                 insert into share_links (id, organization_id, persona_id, persona_name, token, link_type,
                     created_at, updated_at)
                 values (:id, :org, :persona, :personaName, :token, :type, :created, :created)""")
-                .param("id", UUID.randomUUID()).param("org", orgId).param("persona", template.personaId())
-                .param("personaName", template.personaName()).param("token", "plan-" + UUID.randomUUID())
-                .param("type", template.type().name())
-                .param("created", DbTime.toDb(created.plusSeconds(i / 3))).update());
+                        .param("id", UUID.randomUUID())
+                        .param("org", orgId)
+                        .param("persona", template.personaId())
+                        .param("personaName", template.personaName())
+                        .param("token", "plan-" + UUID.randomUUID())
+                        .param("type", template.type().name())
+                        .param("created", DbTime.toDb(created.plusSeconds(i / 3)))
+                        .update());
         // and audit events of this and of another organisation
         UUID otherOrg = UUID.randomUUID();
-        IntStream.range(0, 2_000).forEach(i -> jdbc.sql("""
+        IntStream.range(0, 2_000)
+                .forEach(i -> jdbc.sql("""
                 insert into audit_events (occurred_at, organization_id, actor_type, action, target_type, target_id,
                     changes)
                 values (:at, :org, 'system', 'share_link.purged', 'share_link', :target, '{}')""")
-                .param("at", DbTime.toDb(created)).param("org", i % 2 == 0 ? orgId : otherOrg)
-                .param("target", i % 10 == 0 ? "hot-target" : UUID.randomUUID().toString()).update());
+                        .param("at", DbTime.toDb(created))
+                        .param("org", i % 2 == 0 ? orgId : otherOrg)
+                        .param(
+                                "target",
+                                i % 10 == 0 ? "hot-target" : UUID.randomUUID().toString())
+                        .update());
     }
 
     @Test
     void aPageIsReadInIndexOrderNotSorted() {
         String plan = jdbc.sql("explain analyze " + links.listSql(false, false))
-                .param("org", orgId).param("limit", 20).param("offset", 100)
-                .query(String.class).single();
+                .param("org", orgId)
+                .param("limit", 20)
+                .param("offset", 100)
+                .query(String.class)
+                .single();
 
         assertThat(plan).contains("/* index sorted */");
         Matcher scanned = SCAN_COUNT.matcher(plan);
         assertThat(scanned.find()).as(plan).isTrue();
-        assertThat(Integer.parseInt(scanned.group(1))).as("rows read for one page").isLessThanOrEqualTo(121);
+        assertThat(Integer.parseInt(scanned.group(1)))
+                .as("rows read for one page")
+                .isLessThanOrEqualTo(121);
     }
 
     @Test
     void aPageOfAuditEventsIsReadInIndexOrderNotSorted() {
-        for (AuditQuery query : List.of(new AuditQuery(orgId, null, null, null, null, null, null, null, null, 50),
+        for (AuditQuery query : List.of(
+                new AuditQuery(orgId, null, null, null, null, null, null, null, null, 50),
                 new AuditQuery(null, null, "hot-target", null, null, null, null, null, null, 50))) {
             AuditEventRepository.Statement statement = auditEvents.findStatement(query);
-            String plan = jdbc.sql("explain analyze " + statement.sql()).params(statement.params())
-                    .query(String.class).single();
+            String plan = jdbc.sql("explain analyze " + statement.sql())
+                    .params(statement.params())
+                    .query(String.class)
+                    .single();
 
             assertThat(plan).contains("/* index sorted */");
             Matcher scanned = SCAN_COUNT.matcher(plan);
             assertThat(scanned.find()).as(plan).isTrue();
-            assertThat(Integer.parseInt(scanned.group(1))).as("rows read for one page").isLessThanOrEqualTo(51);
+            assertThat(Integer.parseInt(scanned.group(1)))
+                    .as("rows read for one page")
+                    .isLessThanOrEqualTo(51);
         }
-        List<AuditEvent> all = auditEvents.find(new AuditQuery(orgId, null, null, null, null, null, null, null, null,
-                5_000));
-        assertThat(all).hasSizeGreaterThan(1_000).allMatch(event -> event.organizationId().equals(orgId));
+        List<AuditEvent> all =
+                auditEvents.find(new AuditQuery(orgId, null, null, null, null, null, null, null, null, 5_000));
+        assertThat(all)
+                .hasSizeGreaterThan(1_000)
+                .allMatch(event -> event.organizationId().equals(orgId));
         assertThat(all).isSortedAccordingTo(Comparator.comparing(AuditEvent::id).reversed());
     }
 
@@ -114,14 +141,21 @@ class H2PagePlanTests {
     void pagesAreNewestFirstWithIdBreakingTies() {
         List<ShareLink> all = links.list(orgId, null, null, 0, 2_000);
         assertThat(all).hasSize(1_040);
-        assertThat(all).isSortedAccordingTo(Comparator.comparing(ShareLink::createdAt)
-                .thenComparing(link -> link.id().toString()).reversed());
+        assertThat(all)
+                .isSortedAccordingTo(Comparator.comparing(ShareLink::createdAt)
+                        .thenComparing(link -> link.id().toString())
+                        .reversed());
         // consecutive pages tile the whole list, with or without a filter
         List<ShareLink> paged = IntStream.range(0, 53)
-                .mapToObj(page -> links.list(orgId, null, null, page * 20, 20)).flatMap(List::stream).toList();
+                .mapToObj(page -> links.list(orgId, null, null, page * 20, 20))
+                .flatMap(List::stream)
+                .toList();
         assertThat(paged).isEqualTo(all);
         assertThat(links.list(orgId, null, personaId, 0, 2_000))
-                .isEqualTo(all.stream().filter(link -> link.personaId().equals(personaId)).toList());
-        assertThat(links.count(orgId, null, personaId)).isEqualTo(links.list(orgId, null, personaId, 0, 2_000).size());
+                .isEqualTo(all.stream()
+                        .filter(link -> link.personaId().equals(personaId))
+                        .toList());
+        assertThat(links.count(orgId, null, personaId))
+                .isEqualTo(links.list(orgId, null, personaId, 0, 2_000).size());
     }
 }

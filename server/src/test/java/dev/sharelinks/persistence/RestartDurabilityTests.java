@@ -2,20 +2,18 @@ package dev.sharelinks.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import dev.sharelinks.ShareLinksApplication;
 import dev.sharelinks.domain.OrganizationService;
 import dev.sharelinks.domain.Plan;
 import dev.sharelinks.domain.ShareLinkService;
 import dev.sharelinks.support.EmbeddedPostgres;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** Data written by one run of the service is there, unchanged, for the next run on the same database. */
 class RestartDurabilityTests {
@@ -28,8 +26,10 @@ class RestartDurabilityTests {
 
     @Test
     void postgresSurvivesARestart() {
-        survivesRestart("--spring.datasource.url=" + EmbeddedPostgres.newDatabase(),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
+        survivesRestart(
+                "--spring.datasource.url=" + EmbeddedPostgres.newDatabase(),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres");
     }
 
     private static void survivesRestart(String... datasource) {
@@ -37,13 +37,20 @@ class RestartDurabilityTests {
         dev.sharelinks.domain.ShareLink link;
         try (ConfigurableApplicationContext first = start(datasource)) {
             OrganizationService organizations = first.getBean(OrganizationService.class);
-            orgId = organizations.create("Durable", new Plan(false, true), "durable.example").id();
-            UUID personaId = organizations.putPersona(orgId, UUID.randomUUID(), "Durable persona").id();
-            link = first.getBean(ShareLinkService.class).create(orgId, personaId, BigDecimal.TEN, BigDecimal.valueOf(2));
+            orgId = organizations
+                    .create("Durable", new Plan(false, true), "durable.example")
+                    .id();
+            UUID personaId = organizations
+                    .putPersona(orgId, UUID.randomUUID(), "Durable persona")
+                    .id();
+            link = first.getBean(ShareLinkService.class)
+                    .create(orgId, personaId, BigDecimal.TEN, BigDecimal.valueOf(2));
         }
         try (ConfigurableApplicationContext second = start(datasource)) {
-            assertThat(second.getBean(OrganizationService.class).get(orgId).customDomain()).isEqualTo("durable.example");
-            assertThat(second.getBean(ShareLinkService.class).get(orgId, link.id())).isEqualTo(link);
+            assertThat(second.getBean(OrganizationService.class).get(orgId).customDomain())
+                    .isEqualTo("durable.example");
+            assertThat(second.getBean(ShareLinkService.class).get(orgId, link.id()))
+                    .isEqualTo(link);
         }
     }
 

@@ -2,6 +2,12 @@ package dev.sharelinks.publiclinks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sharelinks.ShareLinksApplication;
+import dev.sharelinks.domain.OrganizationService;
+import dev.sharelinks.domain.Plan;
+import dev.sharelinks.domain.ShareLink;
+import dev.sharelinks.domain.ShareLinkService;
+import dev.sharelinks.support.EmbeddedPostgres;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,20 +25,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import dev.sharelinks.ShareLinksApplication;
-import dev.sharelinks.domain.OrganizationService;
-import dev.sharelinks.domain.Plan;
-import dev.sharelinks.domain.ShareLink;
-import dev.sharelinks.domain.ShareLinkService;
-import dev.sharelinks.support.EmbeddedPostgres;
 
 /**
  * Counted uses are exact under concurrency: two server instances (two application contexts, each with its own
@@ -43,7 +41,7 @@ class ConcurrentClaimTests {
 
     private static final int THREADS = 64;
     private static final int ATTEMPTS_PER_THREAD = 250;
-    private static final int[] LIMITS = { 1, 2, 3, 5, 8, 13, 21, 34 };
+    private static final int[] LIMITS = {1, 2, 3, 5, 8, 13, 21, 34};
 
     private static final List<ConfigurableApplicationContext> instances = new ArrayList<>();
     private static final List<String> baseUrls = new ArrayList<>();
@@ -52,11 +50,16 @@ class ConcurrentClaimTests {
     static void twoInstancesOnOneDatabase() {
         String url = EmbeddedPostgres.newDatabase();
         for (int i = 0; i < 2; i++) {
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(ShareLinksApplication.class).run(
-                    "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=postgres", "--server.port=0", "--sharelinks.demo-data=false",
-                    // 32,000 claims from one address: a correctness test, not an abuse test
-                    "--sharelinks.rate-limit.enabled=false", "--logging.level.root=WARN");
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(ShareLinksApplication.class)
+                    .run(
+                            "--spring.datasource.url=" + url,
+                            "--spring.datasource.username=postgres",
+                            "--spring.datasource.password=postgres",
+                            "--server.port=0",
+                            "--sharelinks.demo-data=false",
+                            // 32,000 claims from one address: a correctness test, not an abuse test
+                            "--sharelinks.rate-limit.enabled=false",
+                            "--logging.level.root=WARN");
             instances.add(context);
             baseUrls.add("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
         }
@@ -71,7 +74,9 @@ class ConcurrentClaimTests {
     void successesEqualTheLimitOnEveryLink() throws Exception {
         OrganizationService organizations = instances.get(0).getBean(OrganizationService.class);
         ShareLinkService shareLinks = instances.get(0).getBean(ShareLinkService.class);
-        UUID org = organizations.create("Race " + UUID.randomUUID(), new Plan(false, false), null).id();
+        UUID org = organizations
+                .create("Race " + UUID.randomUUID(), new Plan(false, false), null)
+                .id();
         UUID persona = organizations.putPersona(org, UUID.randomUUID(), "Racer").id();
         List<ShareLink> links = new ArrayList<>();
         for (int limit : LIMITS) {
@@ -86,8 +91,10 @@ class ConcurrentClaimTests {
         });
         List<String> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<Future<?>> workers = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
@@ -96,8 +103,11 @@ class ConcurrentClaimTests {
                 for (int i = 0; i < ATTEMPTS_PER_THREAD; i++) {
                     String token = links.get(random.nextInt(links.size())).token();
                     String base = baseUrls.get(random.nextInt(baseUrls.size()));
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v1/public/share-links/" + token + "/sessions"))
-                            .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build();
+                    HttpRequest request = HttpRequest.newBuilder(
+                                    URI.create(base + "/v1/public/share-links/" + token + "/sessions"))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .timeout(Duration.ofSeconds(30))
+                            .build();
                     try {
                         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                         switch (response.statusCode()) {
@@ -121,10 +131,16 @@ class ConcurrentClaimTests {
         JdbcClient jdbc = instances.get(1).getBean(JdbcClient.class);
         int attempts = 0;
         for (ShareLink link : links) {
-            int stored = jdbc.sql("select usage_count from share_links where id = :id").param("id", link.id())
-                    .query(Integer.class).single();
-            assertThat(created.get(link.token()).get()).as("201s for limit %d", link.usageLimit()).isEqualTo(link.usageLimit());
-            assertThat(stored).as("stored usage_count for limit %d", link.usageLimit()).isEqualTo(link.usageLimit());
+            int stored = jdbc.sql("select usage_count from share_links where id = :id")
+                    .param("id", link.id())
+                    .query(Integer.class)
+                    .single();
+            assertThat(created.get(link.token()).get())
+                    .as("201s for limit %d", link.usageLimit())
+                    .isEqualTo(link.usageLimit());
+            assertThat(stored)
+                    .as("stored usage_count for limit %d", link.usageLimit())
+                    .isEqualTo(link.usageLimit());
             attempts += created.get(link.token()).get() + gone.get(link.token()).get();
         }
         assertThat(attempts).isEqualTo(THREADS * ATTEMPTS_PER_THREAD);

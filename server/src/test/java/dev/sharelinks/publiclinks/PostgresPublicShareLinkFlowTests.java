@@ -1,9 +1,8 @@
 package dev.sharelinks.publiclinks;
 
+import dev.sharelinks.support.EmbeddedPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import dev.sharelinks.support.EmbeddedPostgres;
 
 /** Working links on a real PostgreSQL server. */
 class PostgresPublicShareLinkFlowTests extends PublicShareLinkFlowTests {

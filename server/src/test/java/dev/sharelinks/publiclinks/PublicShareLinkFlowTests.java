@@ -12,8 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
+import dev.sharelinks.support.TestOrganization;
 import java.time.OffsetDateTime;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,10 +25,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
-import com.jayway.jsonpath.JsonPath;
-
-import dev.sharelinks.support.TestOrganization;
 
 /** Share links that work: status, counted uses, states, origins, owner settings, rotation, pages. */
 @SpringBootTest
@@ -73,22 +70,31 @@ abstract class PublicShareLinkFlowTests {
     void eachSessionConsumesExactlyOneUseUntilUsedUp() throws Exception {
         String link = link(org, 2);
         String token = token(link);
-        session(token).andExpect(status().isCreated())
+        session(token)
+                .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.sessionId").isString())
                 .andExpect(jsonPath("$.personaName").value(org.personaName()))
                 .andExpect(jsonPath("$.usageCount").value(1))
                 .andExpect(jsonPath("$.remainingUses").value(1));
-        session(token).andExpect(status().isCreated()).andExpect(jsonPath("$.remainingUses").value(0));
-        session(token).andExpect(status().isGone())
+        session(token)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.remainingUses").value(0));
+        session(token)
+                .andExpect(status().isGone())
                 .andExpect(jsonPath("$.error").value("Gone"))
                 .andExpect(jsonPath("$.reason").value("exhausted"))
                 .andExpect(jsonPath("$.message").isString());
         mvc.perform(get("/v1/public/share-links/{t}", token))
-                .andExpect(status().isGone()).andExpect(jsonPath("$.reason").value("exhausted"));
+                .andExpect(status().isGone())
+                .andExpect(jsonPath("$.reason").value("exhausted"));
         assertThat(storedCount(token)).isEqualTo(2);
-        assertThat(jdbc.sql("select last_used_at from share_links where token = :t").param("t", token)
-                .query(OffsetDateTime.class).single()).isNotNull();
-        mvc.perform(get("/share/{t}", token)).andExpect(status().isGone())
+        assertThat(jdbc.sql("select last_used_at from share_links where token = :t")
+                        .param("t", token)
+                        .query(OffsetDateTime.class)
+                        .single())
+                .isNotNull();
+        mvc.perform(get("/share/{t}", token))
+                .andExpect(status().isGone())
                 .andExpect(content().string(containsString("used as many times")));
     }
 
@@ -96,10 +102,16 @@ abstract class PublicShareLinkFlowTests {
     void expiredLinksAreGone() throws Exception {
         String token = token(link(org, 5));
         jdbc.sql("update share_links set expires_at = :past where token = :t")
-                .param("past", OffsetDateTime.now().minusMinutes(1)).param("t", token).update();
-        session(token).andExpect(status().isGone()).andExpect(jsonPath("$.reason").value("expired"));
-        mvc.perform(get("/v1/public/share-links/{t}", token)).andExpect(jsonPath("$.reason").value("expired"));
-        mvc.perform(get("/share/{t}", token)).andExpect(status().isGone())
+                .param("past", OffsetDateTime.now().minusMinutes(1))
+                .param("t", token)
+                .update();
+        session(token)
+                .andExpect(status().isGone())
+                .andExpect(jsonPath("$.reason").value("expired"));
+        mvc.perform(get("/v1/public/share-links/{t}", token))
+                .andExpect(jsonPath("$.reason").value("expired"));
+        mvc.perform(get("/share/{t}", token))
+                .andExpect(status().isGone())
                 .andExpect(content().string(containsString("expired")));
         assertThat(storedCount(token)).isZero();
     }
@@ -108,24 +120,33 @@ abstract class PublicShareLinkFlowTests {
     void ownersCanSwitchALinkOffAndOnAtOnce() throws Exception {
         String link = link(org, 5);
         String token = token(link);
-        settings(org, link, "{\"enabled\": false}").andExpect(status().isOk()).andExpect(jsonPath("$.enabled").value(false));
-        session(token).andExpect(status().isGone()).andExpect(jsonPath("$.reason").value("disabled"));
-        mvc.perform(get("/frame/{t}", token)).andExpect(status().isGone())
+        settings(org, link, "{\"enabled\": false}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.enabled").value(false));
+        session(token)
+                .andExpect(status().isGone())
+                .andExpect(jsonPath("$.reason").value("disabled"));
+        mvc.perform(get("/frame/{t}", token))
+                .andExpect(status().isGone())
                 .andExpect(content().string(containsString("switched off")));
         settings(org, link, "{\"enabled\": true}").andExpect(status().isOk());
         session(token).andExpect(status().isCreated());
         // a disabled link says disabled even when also expired
         jdbc.sql("update share_links set expires_at = :past, enabled = false where token = :t")
-                .param("past", OffsetDateTime.now().minusMinutes(1)).param("t", token).update();
+                .param("past", OffsetDateTime.now().minusMinutes(1))
+                .param("t", token)
+                .update();
         session(token).andExpect(jsonPath("$.reason").value("disabled"));
     }
 
     @Test
     void unknownTokensAreNotFound() throws Exception {
-        session("sh_doesNotExist0000000000").andExpect(status().isNotFound())
+        session("sh_doesNotExist0000000000")
+                .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.error").value("Not Found"));
         mvc.perform(get("/v1/public/share-links/{t}", "x".repeat(300))).andExpect(status().isNotFound());
-        mvc.perform(get("/share/{t}", "nope")).andExpect(status().isNotFound())
+        mvc.perform(get("/share/{t}", "nope"))
+                .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML));
     }
 
@@ -134,15 +155,20 @@ abstract class PublicShareLinkFlowTests {
         String link = link(org, 5);
         String old = token(link);
         session(old).andExpect(status().isCreated());
-        String rotated = mvc.perform(post("/v1/share-links/{id}/token", id(link)).header("Authorization", org.bearer()))
+        String rotated = mvc.perform(
+                        post("/v1/share-links/{id}/token", id(link)).header("Authorization", org.bearer()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.usageCount").value(1))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String fresh = JsonPath.read(rotated, "$.token");
         assertThat(fresh).isNotEqualTo(old).matches("sh_[0-9A-Za-z]{22}");
         session(old).andExpect(status().isNotFound());
         mvc.perform(get("/share/{t}", old)).andExpect(status().isNotFound());
-        session(fresh).andExpect(status().isCreated()).andExpect(jsonPath("$.usageCount").value(2));
+        session(fresh)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.usageCount").value(2));
     }
 
     @Test
@@ -156,11 +182,13 @@ abstract class PublicShareLinkFlowTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.allowedOrigins[0]").value("https://shop.example"))
                 .andExpect(jsonPath("$.allowedOrigins[1]").value("http://localhost:3000"));
-        session(token, "https://evil.example").andExpect(status().isForbidden())
+        session(token, "https://evil.example")
+                .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.error").value("Forbidden"));
         mvc.perform(get("/v1/public/share-links/{t}", token).header("Origin", "https://evil.example"))
                 .andExpect(status().isForbidden());
-        session(token, "https://shop.example").andExpect(status().isCreated())
+        session(token, "https://shop.example")
+                .andExpect(status().isCreated())
                 .andExpect(header().string("Access-Control-Allow-Origin", "https://shop.example"));
         session(token, null).andExpect(status().isCreated());
         // the service's own pages call from its own origin
@@ -168,8 +196,9 @@ abstract class PublicShareLinkFlowTests {
         assertThat(storedCount(token)).isEqualTo(4);
 
         mvc.perform(get("/frame/{t}", token))
-                .andExpect(header().string("Content-Security-Policy",
-                        containsString("frame-ancestors https://shop.example http://localhost:3000")))
+                .andExpect(header().string(
+                                "Content-Security-Policy",
+                                containsString("frame-ancestors https://shop.example http://localhost:3000")))
                 .andExpect(header().doesNotExist("X-Frame-Options"));
         settings(org, link, "{\"allowAllOrigins\": true}").andExpect(status().isOk());
         session(token, "https://evil.example").andExpect(status().isCreated());
@@ -180,7 +209,7 @@ abstract class PublicShareLinkFlowTests {
     @Test
     void directLinksAndTheFullPageAreNeverFramed() throws Exception {
         String token = token(link(org, 5));
-        for (String page : new String[] { "/share/{t}", "/frame/{t}" }) {
+        for (String page : new String[] {"/share/{t}", "/frame/{t}"}) {
             mvc.perform(get(page, token))
                     .andExpect(status().isOk())
                     .andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")))
@@ -199,46 +228,64 @@ abstract class PublicShareLinkFlowTests {
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.message").value(containsString("plan")));
         String link = link(premium, 5);
-        settings(premium, link, "{\"removeWatermark\": true}").andExpect(status().isOk())
+        settings(premium, link, "{\"removeWatermark\": true}")
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.removeWatermark").value(true));
-        mvc.perform(get("/share/{t}", token(link)))
-                .andExpect(content().string(not(containsString("Powered by Anam"))));
-        mvc.perform(get("/v1/public/share-links/{t}", token(link))).andExpect(jsonPath("$.removeWatermark").value(true));
+        mvc.perform(get("/share/{t}", token(link))).andExpect(content().string(not(containsString("Powered by Anam"))));
+        mvc.perform(get("/v1/public/share-links/{t}", token(link)))
+                .andExpect(jsonPath("$.removeWatermark").value(true));
     }
 
     @Test
     void onePrimaryLinkPerPersona() throws Exception {
         String first = link(org, 5);
         String second = link(org, 5);
-        settings(org, first, "{\"isPrimary\": true}").andExpect(jsonPath("$.isPrimary").value(true));
-        settings(org, second, "{\"isPrimary\": true}").andExpect(jsonPath("$.isPrimary").value(true));
+        settings(org, first, "{\"isPrimary\": true}")
+                .andExpect(jsonPath("$.isPrimary").value(true));
+        settings(org, second, "{\"isPrimary\": true}")
+                .andExpect(jsonPath("$.isPrimary").value(true));
         mvc.perform(get("/v1/share-links/{id}", id(first)).header("Authorization", org.bearer()))
                 .andExpect(jsonPath("$.isPrimary").value(false));
         mvc.perform(get("/v1/share-links/{id}", id(second)).header("Authorization", org.bearer()))
                 .andExpect(jsonPath("$.isPrimary").value(true));
         assertThat(jdbc.sql("select count(*) from share_links where primary_persona_id = :p")
-                .param("p", org.personaId()).query(Long.class).single()).isEqualTo(1);
-        settings(org, second, "{\"isPrimary\": false}").andExpect(jsonPath("$.isPrimary").value(false));
+                        .param("p", org.personaId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        settings(org, second, "{\"isPrimary\": false}")
+                .andExpect(jsonPath("$.isPrimary").value(false));
     }
 
     @Test
     void omittedSettingsStayAsTheyAre() throws Exception {
         String link = link(org, 5);
-        settings(org, link, "{\"type\": \"ORB_EMBED\", \"allowedOrigins\": [\"https://a.example\"]}").andExpect(status().isOk());
+        settings(org, link, "{\"type\": \"ORB_EMBED\", \"allowedOrigins\": [\"https://a.example\"]}")
+                .andExpect(status().isOk());
         settings(org, link, "{\"enabled\": false}")
                 .andExpect(jsonPath("$.type").value("ORB_EMBED"))
                 .andExpect(jsonPath("$.allowedOrigins[0]").value("https://a.example"))
                 .andExpect(jsonPath("$.lastUsedAt").value(nullValue()));
-        settings(org, link, "{\"allowedOrigins\": []}").andExpect(jsonPath("$.allowedOrigins").isEmpty());
+        settings(org, link, "{\"allowedOrigins\": []}")
+                .andExpect(jsonPath("$.allowedOrigins").isEmpty());
     }
 
     @Test
     void badSettingsAre400AndChangeNothing() throws Exception {
         String link = link(org, 5);
-        for (String body : new String[] { "{\"allowedOrigins\": [\"not an origin\"]}",
-                "{\"allowedOrigins\": [\"https://a.example/path\"]}", "{\"allowedOrigins\": [\"ftp://a.example\"]}",
-                "{\"allowedOrigins\": [\"*\"]}", "{\"type\": \"IFRAME\"}", "{\"enabled\": \"yes\"}", "{\"enabled\": 1}", "[" }) {
-            settings(org, link, body).andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("Bad Request"));
+        for (String body : new String[] {
+            "{\"allowedOrigins\": [\"not an origin\"]}",
+            "{\"allowedOrigins\": [\"https://a.example/path\"]}",
+            "{\"allowedOrigins\": [\"ftp://a.example\"]}",
+            "{\"allowedOrigins\": [\"*\"]}",
+            "{\"type\": \"IFRAME\"}",
+            "{\"enabled\": \"yes\"}",
+            "{\"enabled\": 1}",
+            "["
+        }) {
+            settings(org, link, body)
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.error").value("Bad Request"));
         }
         mvc.perform(get("/v1/share-links/{id}", id(link)).header("Authorization", org.bearer()))
                 .andExpect(jsonPath("$.type").value("LINK"))
@@ -257,7 +304,8 @@ abstract class PublicShareLinkFlowTests {
         settings(org, link, "{\"allowedOrigins\": " + origins + "], \"type\": \"PLAYER_EMBED\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.allowedOrigins.length()").value(50));
-        mvc.perform(get("/frame/{t}", token(link))).andExpect(status().isOk())
+        mvc.perform(get("/frame/{t}", token(link)))
+                .andExpect(status().isOk())
                 .andExpect(header().string("Content-Security-Policy", containsString("49-xxxx")));
         settings(org, link, "{\"allowedOrigins\": [\"https://" + "a".repeat(300) + ".example\"]}")
                 .andExpect(status().isBadRequest());
@@ -268,7 +316,9 @@ abstract class PublicShareLinkFlowTests {
     @Test
     void ownerOperationsNeedTheOwnersKey() throws Exception {
         String link = link(org, 5);
-        mvc.perform(patch("/v1/share-links/{id}/settings", id(link)).contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(patch("/v1/share-links/{id}/settings", id(link))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isUnauthorized());
         mvc.perform(post("/v1/share-links/{id}/token", id(link)).header("Authorization", premium.bearer()))
                 .andExpect(status().isNotFound());
@@ -277,10 +327,14 @@ abstract class PublicShareLinkFlowTests {
     }
 
     private String link(TestOrganization owner, int limit) throws Exception {
-        return mvc.perform(post("/v1/share-links").header("Authorization", owner.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"personaId\": \"" + owner.personaId() + "\", \"usageLimit\": " + limit + "}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return mvc.perform(post("/v1/share-links")
+                        .header("Authorization", owner.bearer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"personaId\": \"" + owner.personaId() + "\", \"usageLimit\": " + limit + "}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     private static String token(String link) {
@@ -304,12 +358,16 @@ abstract class PublicShareLinkFlowTests {
     }
 
     private ResultActions settings(TestOrganization owner, String link, String body) throws Exception {
-        return mvc.perform(patch("/v1/share-links/{id}/settings", id(link)).header("Authorization", owner.bearer())
-                .contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(patch("/v1/share-links/{id}/settings", id(link))
+                .header("Authorization", owner.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
     }
 
     private int storedCount(String token) {
-        return jdbc.sql("select usage_count from share_links where token = :t").param("t", token)
-                .query(Integer.class).single();
+        return jdbc.sql("select usage_count from share_links where token = :t")
+                .param("t", token)
+                .query(Integer.class)
+                .single();
     }
 }

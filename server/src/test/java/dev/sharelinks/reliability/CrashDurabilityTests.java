@@ -3,6 +3,11 @@ package dev.sharelinks.reliability;
 import static dev.sharelinks.support.HttpCalls.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
+import dev.sharelinks.support.EmbeddedPostgres;
+import dev.sharelinks.support.HttpCalls;
+import dev.sharelinks.support.HttpCalls.Tenant;
+import dev.sharelinks.support.ServerProcess;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,17 +22,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import com.jayway.jsonpath.JsonPath;
-
-import dev.sharelinks.support.EmbeddedPostgres;
-import dev.sharelinks.support.HttpCalls;
-import dev.sharelinks.support.HttpCalls.Tenant;
-import dev.sharelinks.support.ServerProcess;
 
 /**
  * The server, as its own process on PostgreSQL, is killed with SIGKILL in the middle of concurrent session
@@ -64,8 +61,12 @@ class CrashDurabilityTests {
                 tokens.add(JsonPath.read(link, "$.token"));
                 counts.put(JsonPath.read(link, "$.token"), new Counts());
             }
-            expect(200, "PUT", base + "/admin/v1/organizations/" + tenant.orgId() + "/results/77",
-                    "Bearer " + ServerProcess.ADMIN_TOKEN, "{\"score\": 0.5}");
+            expect(
+                    200,
+                    "PUT",
+                    base + "/admin/v1/organizations/" + tenant.orgId() + "/results/77",
+                    "Bearer " + ServerProcess.ADMIN_TOKEN,
+                    "{\"score\": 0.5}");
             rowsBefore = rowsApartFromCounters(db);
 
             AtomicBoolean stop = new AtomicBoolean();
@@ -78,9 +79,12 @@ class CrashDurabilityTests {
                         Counts c = counts.get(token);
                         c.attempts().incrementAndGet();
                         try {
-                            HttpResponse<String> response = HttpCalls.HTTP.send(HttpRequest.newBuilder(
-                                    URI.create(base + "/v1/public/share-links/" + token + "/sessions"))
-                                    .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                            HttpResponse<String> response = HttpCalls.HTTP.send(
+                                    HttpRequest.newBuilder(
+                                                    URI.create(base + "/v1/public/share-links/" + token + "/sessions"))
+                                            .timeout(Duration.ofSeconds(10))
+                                            .POST(HttpRequest.BodyPublishers.noBody())
+                                            .build(),
                                     HttpResponse.BodyHandlers.ofString());
                             if (response.statusCode() == 201) {
                                 c.acknowledged().incrementAndGet();
@@ -110,31 +114,47 @@ class CrashDurabilityTests {
             int totalStored = 0;
             for (String token : tokens) {
                 Counts c = counts.get(token);
-                int stored = db.sql("select usage_count from share_links where token = :t").param("t", token)
-                        .query(Integer.class).single();
-                int limit = db.sql("select usage_limit from share_links where token = :t").param("t", token)
-                        .query(Integer.class).single();
-                assertThat(stored).as("stored usage_count vs acknowledged claims").isGreaterThanOrEqualTo(c.acknowledged().get());
-                assertThat(stored).as("stored usage_count vs attempts").isLessThanOrEqualTo(c.attempts().get());
+                int stored = db.sql("select usage_count from share_links where token = :t")
+                        .param("t", token)
+                        .query(Integer.class)
+                        .single();
+                int limit = db.sql("select usage_limit from share_links where token = :t")
+                        .param("t", token)
+                        .query(Integer.class)
+                        .single();
+                assertThat(stored)
+                        .as("stored usage_count vs acknowledged claims")
+                        .isGreaterThanOrEqualTo(c.acknowledged().get());
+                assertThat(stored)
+                        .as("stored usage_count vs attempts")
+                        .isLessThanOrEqualTo(c.attempts().get());
                 assertThat(stored).as("stored usage_count vs limit").isLessThanOrEqualTo(limit);
                 totalStored += stored;
             }
-            assertThat(rowsApartFromCounters(db)).as("every other row, after the crash").isEqualTo(rowsBefore);
+            assertThat(rowsApartFromCounters(db))
+                    .as("every other row, after the crash")
+                    .isEqualTo(rowsBefore);
             // the restarted server serves the same links
-            HttpResponse<String> again = HttpCalls.send("POST", second.baseUrl() + "/v1/public/share-links/"
-                    + tokens.get(1) + "/sessions", null, null);
+            HttpResponse<String> again = HttpCalls.send(
+                    "POST", second.baseUrl() + "/v1/public/share-links/" + tokens.get(1) + "/sessions", null, null);
             assertThat(again.statusCode()).isEqualTo(201);
-            System.out.printf("CrashDurabilityTests: SIGKILL after %d acknowledged claims; %d stored, %d attempts%n",
-                    killedAfterAcks, totalStored, counts.values().stream().mapToInt(c -> c.attempts().get()).sum());
+            System.out.printf(
+                    "CrashDurabilityTests: SIGKILL after %d acknowledged claims; %d stored, %d attempts%n",
+                    killedAfterAcks,
+                    totalStored,
+                    counts.values().stream().mapToInt(c -> c.attempts().get()).sum());
         }
     }
 
     /** Every row of every table, with a link's use counters (and the time they change) left out. */
     private static String rowsApartFromCounters(JdbcClient db) {
         StringBuilder rows = new StringBuilder();
-        for (String table : List.of("organizations", "api_keys", "personas", "results", "result_share_tokens",
-                "audit_events")) {
-            rows.append(table).append(db.sql("select * from " + table + " order by 1").query().listOfRows());
+        for (String table :
+                List.of("organizations", "api_keys", "personas", "results", "result_share_tokens", "audit_events")) {
+            rows.append(table)
+                    .append(db.sql("select * from " + table + " order by 1")
+                            .query()
+                            .listOfRows());
         }
         rows.append(db.sql("""
                 select id, organization_id, persona_id, persona_name, token, link_type, expires_at, usage_limit,

@@ -2,6 +2,11 @@ package dev.sharelinks.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
+import dev.sharelinks.support.EmbeddedPostgres;
+import dev.sharelinks.support.HttpCalls;
+import dev.sharelinks.support.HttpCalls.Tenant;
+import dev.sharelinks.support.ServerProcess;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,16 +20,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import com.jayway.jsonpath.JsonPath;
-
-import dev.sharelinks.support.EmbeddedPostgres;
-import dev.sharelinks.support.HttpCalls;
-import dev.sharelinks.support.HttpCalls.Tenant;
-import dev.sharelinks.support.ServerProcess;
 
 /**
  * Two server processes on one PostgreSQL. Visitors claim sessions on both while the owner, also on both,
@@ -51,7 +48,8 @@ class MultiInstanceMixedOperationsTests {
     @Test
     void claimsUpdatesRotationsAndDeletesKeepTheInvariants() throws Exception {
         String url = EmbeddedPostgres.newDatabase();
-        try (ServerProcess a = ServerProcess.start(url, "multi-a"); ServerProcess b = ServerProcess.start(url, "multi-b")) {
+        try (ServerProcess a = ServerProcess.start(url, "multi-a");
+                ServerProcess b = ServerProcess.start(url, "multi-b")) {
             List<String> bases = List.of(a.baseUrl(), b.baseUrl());
             Tenant owner = Tenant.create(a.baseUrl(), "Mixed");
             Map<String, TokenState> tokens = new ConcurrentHashMap<>();
@@ -78,15 +76,19 @@ class MultiInstanceMixedOperationsTests {
                     while (!stop.get()) {
                         // sometimes an old token: it must not open anything once retired
                         List<String> all = new ArrayList<>(tokens.keySet());
-                        String token = random.nextInt(4) == 0 ? all.get(random.nextInt(all.size()))
+                        String token = random.nextInt(4) == 0
+                                ? all.get(random.nextInt(all.size()))
                                 : currentToken.get(linkIds.get(random.nextInt(linkIds.size())));
                         if (token == null) {
                             continue;
                         }
                         TokenState state = tokens.get(token);
                         long sentAt = System.nanoTime();
-                        HttpResponse<String> response = HttpCalls.send("POST",
-                                bases.get(random.nextInt(2)) + "/v1/public/share-links/" + token + "/sessions", null, null);
+                        HttpResponse<String> response = HttpCalls.send(
+                                "POST",
+                                bases.get(random.nextInt(2)) + "/v1/public/share-links/" + token + "/sessions",
+                                null,
+                                null);
                         claims.incrementAndGet();
                         switch (response.statusCode()) {
                             case 201 -> {
@@ -115,26 +117,30 @@ class MultiInstanceMixedOperationsTests {
                     while (!stop.get()) {
                         String id = linkIds.get(random.nextInt(linkIds.size()));
                         if (random.nextBoolean()) {
-                            HttpCalls.send("PUT", base + "/v1/share-links/" + id, owner.bearer(),
+                            HttpCalls.send(
+                                    "PUT",
+                                    base + "/v1/share-links/" + id,
+                                    owner.bearer(),
                                     "{\"usageLimit\": " + (20 + random.nextInt(40)) + "}");
-                        } else synchronized (rotationLocks.computeIfAbsent(id, key -> new Object())) {
-                            // both instances rotate the same links, one rotation of a link at a time, so the
-                            // bookkeeping knows which token is the newest
-                            HttpResponse<String> rotated = HttpCalls.send("POST", base + "/v1/share-links/" + id + "/token",
-                                    owner.bearer(), null);
-                            if (rotated.statusCode() == 200) {
-                                String fresh = JsonPath.read(rotated.body(), "$.token");
-                                tokens.put(fresh, new TokenState(id));
-                                String old = currentToken.put(id, fresh);
-                                // every token of this link other than the fresh one is retired now
-                                tokens.forEach((t, s) -> {
-                                    if (s.linkId.equals(id) && !t.equals(fresh) && s.retiredAt == Long.MAX_VALUE) {
-                                        s.retiredAt = System.nanoTime();
-                                    }
-                                });
-                                assertThat(old).isNotNull();
+                        } else
+                            synchronized (rotationLocks.computeIfAbsent(id, key -> new Object())) {
+                                // both instances rotate the same links, one rotation of a link at a time, so the
+                                // bookkeeping knows which token is the newest
+                                HttpResponse<String> rotated = HttpCalls.send(
+                                        "POST", base + "/v1/share-links/" + id + "/token", owner.bearer(), null);
+                                if (rotated.statusCode() == 200) {
+                                    String fresh = JsonPath.read(rotated.body(), "$.token");
+                                    tokens.put(fresh, new TokenState(id));
+                                    String old = currentToken.put(id, fresh);
+                                    // every token of this link other than the fresh one is retired now
+                                    tokens.forEach((t, s) -> {
+                                        if (s.linkId.equals(id) && !t.equals(fresh) && s.retiredAt == Long.MAX_VALUE) {
+                                            s.retiredAt = System.nanoTime();
+                                        }
+                                    });
+                                    assertThat(old).isNotNull();
+                                }
                             }
-                        }
                         ownerOperations.incrementAndGet();
                         Thread.sleep(5);
                     }
@@ -164,10 +170,14 @@ class MultiInstanceMixedOperationsTests {
             JdbcClient db = CrashDurabilityTests.jdbc(url);
             int checked = 0;
             for (String id : linkIds) {
-                int acknowledged = tokens.values().stream().filter(s -> s.linkId.equals(id))
-                        .mapToInt(s -> s.created.get()).sum();
-                var stored = db.sql("select usage_count from share_links where id = cast(:id as uuid)").param("id", id)
-                        .query(Integer.class).optional();
+                int acknowledged = tokens.values().stream()
+                        .filter(s -> s.linkId.equals(id))
+                        .mapToInt(s -> s.created.get())
+                        .sum();
+                var stored = db.sql("select usage_count from share_links where id = cast(:id as uuid)")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .optional();
                 if (deleted.contains(id)) {
                     assertThat(stored).as("deleted link " + id).isEmpty();
                 } else {
@@ -176,8 +186,10 @@ class MultiInstanceMixedOperationsTests {
                 }
             }
             assertThat(checked).isEqualTo(LINKS - deleted.size());
-            System.out.printf("MultiInstanceMixedOperationsTests: %d claims, %d owner operations, %d tokens, "
-                    + "%d links deleted, 0 violations%n", claims.get(), ownerOperations.get(), tokens.size(), deleted.size());
+            System.out.printf(
+                    "MultiInstanceMixedOperationsTests: %d claims, %d owner operations, %d tokens, "
+                            + "%d links deleted, 0 violations%n",
+                    claims.get(), ownerOperations.get(), tokens.size(), deleted.size());
         }
     }
 }

@@ -5,8 +5,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
+import dev.sharelinks.support.TestOrganization;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,12 +16,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
-import com.jayway.jsonpath.JsonPath;
-
-import dev.sharelinks.support.TestOrganization;
-
 /** The purge really is scheduled: with no retention and a short interval, a used-up link disappears by itself. */
-@SpringBootTest(properties = { "sharelinks.retention.period=0s", "sharelinks.retention.purge-interval=200ms" })
+@SpringBootTest(properties = {"sharelinks.retention.period=0s", "sharelinks.retention.purge-interval=200ms"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class ScheduledPurgeTests {
@@ -31,15 +28,19 @@ class ScheduledPurgeTests {
     @Test
     void theSchedulerPurgesEndedLinks() throws Exception {
         TestOrganization org = TestOrganization.create(mvc, "Scheduled", false, false);
-        String created = mvc.perform(post("/v1/share-links").header("Authorization", org.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"personaId\": \"%s\", \"usageLimit\": 1}".formatted(org.personaId())))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String created = mvc.perform(post("/v1/share-links")
+                        .header("Authorization", org.bearer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"personaId\": \"%s\", \"usageLimit\": 1}".formatted(org.personaId())))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String id = JsonPath.read(created, "$.id");
         mvc.perform(post("/v1/public/share-links/{t}/sessions", JsonPath.<String>read(created, "$.token")))
                 .andExpect(status().isCreated());
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc
-                .perform(get("/v1/share-links/{id}", id).header("Authorization", org.bearer()))
-                .andExpect(status().isNotFound()));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> mvc.perform(get("/v1/share-links/{id}", id).header("Authorization", org.bearer()))
+                        .andExpect(status().isNotFound()));
     }
 }

@@ -1,7 +1,7 @@
 package dev.sharelinks.security;
 
-import static dev.sharelinks.support.TestOrganization.api;
 import static dev.sharelinks.support.TestOrganization.admin;
+import static dev.sharelinks.support.TestOrganization.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,11 +10,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
+import dev.sharelinks.specs.SpecFiles;
+import dev.sharelinks.support.CekuraFixtures;
+import dev.sharelinks.support.TestOrganization;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,12 +27,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-
-import com.jayway.jsonpath.JsonPath;
-
-import dev.sharelinks.specs.SpecFiles;
-import dev.sharelinks.support.CekuraFixtures;
-import dev.sharelinks.support.TestOrganization;
 
 /**
  * Two organisations. Every operation of one, with its own valid key, on the other's personas, links,
@@ -43,8 +40,13 @@ import dev.sharelinks.support.TestOrganization;
 class TenantIsolationTests {
 
     /** Operations that act on no organisation's things: the operator's organisation reads, the public side. */
-    private static final Set<String> NOT_TENANT_SCOPED = Set.of("createOrganization", "getOrganization",
-            "updateOrganization", "listAuditEvents", "getPublicShareLink", "createShareLinkSession");
+    private static final Set<String> NOT_TENANT_SCOPED = Set.of(
+            "createOrganization",
+            "getOrganization",
+            "updateOrganization",
+            "listAuditEvents",
+            "getPublicShareLink",
+            "createShareLinkSession");
 
     @Autowired
     MockMvc mvc;
@@ -61,53 +63,102 @@ class TenantIsolationTests {
         String theirLink = theirs.createLink(mvc);
         int theirResult = CekuraFixtures.storeResult(mvc, theirs.id(), "{\"secret\": \"theirs\"}");
         int myResult = CekuraFixtures.storeResult(mvc, mine.id(), "{\"mine\": true}");
-        String myToken = JsonPath.read(mvc.perform(post("/test_framework/v1/results/{id}/create_shareable_link_token/", myResult)
-                .header("X-CEKURA-API-KEY", mine.apiKey())).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(), "$.token");
+        String myToken = JsonPath.read(
+                mvc.perform(post("/test_framework/v1/results/{id}/create_shareable_link_token/", myResult)
+                                .header("X-CEKURA-API-KEY", mine.apiKey()))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.token");
         String before = rowsOf(theirs.id());
         ResultMatcher notFound = status().isNotFound();
 
         // Anam
-        attempt("listShareLinks", api(mine, get("/v1/share-links")).param("personaId", theirs.personaId().toString()),
+        attempt(
+                "listShareLinks",
+                api(mine, get("/v1/share-links"))
+                        .param("personaId", theirs.personaId().toString()),
                 status().isOk());
-        String list = mvc.perform(api(mine, get("/v1/share-links")).param("perPage", "100")).andReturn().getResponse()
+        String list = mvc.perform(api(mine, get("/v1/share-links")).param("perPage", "100"))
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         assertThat(list).doesNotContain(theirLink);
-        assertThat(JsonPath.<List<Object>>read(mvc.perform(api(mine, get("/v1/share-links"))
-                .param("personaId", theirs.personaId().toString())).andReturn().getResponse().getContentAsString(),
-                "$.data")).isEmpty();
-        attempt("createShareLink", api(mine, post("/v1/share-links"))
-                .content("{\"personaId\": \"%s\"}".formatted(theirs.personaId())), notFound);
+        assertThat(JsonPath.<List<Object>>read(
+                        mvc.perform(api(mine, get("/v1/share-links"))
+                                        .param("personaId", theirs.personaId().toString()))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString(),
+                        "$.data"))
+                .isEmpty();
+        attempt(
+                "createShareLink",
+                api(mine, post("/v1/share-links")).content("{\"personaId\": \"%s\"}".formatted(theirs.personaId())),
+                notFound);
         attempt("getShareLink", api(mine, get("/v1/share-links/{id}", theirLink)), notFound);
-        attempt("updateShareLink", api(mine, put("/v1/share-links/{id}", theirLink)).content("{\"usageLimit\": 99}"), notFound);
+        attempt(
+                "updateShareLink",
+                api(mine, put("/v1/share-links/{id}", theirLink)).content("{\"usageLimit\": 99}"),
+                notFound);
         attempt("deleteShareLink", api(mine, delete("/v1/share-links/{id}", theirLink)), notFound);
         // owner API
         attempt("getShareLinkSettings", api(mine, get("/v1/share-links/{id}/settings", theirLink)), notFound);
-        attempt("updateShareLinkSettings", api(mine, patch("/v1/share-links/{id}/settings", theirLink))
-                .content("{\"enabled\": false, \"isPrimary\": true}"), notFound);
+        attempt(
+                "updateShareLinkSettings",
+                api(mine, patch("/v1/share-links/{id}/settings", theirLink))
+                        .content("{\"enabled\": false, \"isPrimary\": true}"),
+                notFound);
         attempt("rotateShareLinkToken", api(mine, post("/v1/share-links/{id}/token", theirLink)), notFound);
         // Cekura: with my key, and with a token made for my result
         for (String kind : List.of("results", "results-external")) {
             String operation = kind.equals("results") ? "create-shareable-link-token_2" : "create-shareable-link-token";
-            attempt(operation, post("/test_framework/v1/" + kind + "/{id}/create_shareable_link_token/", theirResult)
-                    .header("X-CEKURA-API-KEY", mine.apiKey()), notFound);
+            attempt(
+                    operation,
+                    post("/test_framework/v1/" + kind + "/{id}/create_shareable_link_token/", theirResult)
+                            .header("X-CEKURA-API-KEY", mine.apiKey()),
+                    notFound);
             String read = kind.equals("results") ? "retrieve-result" : "retrieve-result-external";
-            attempt(read, get("/test_framework/v1/" + kind + "/{id}/", theirResult)
-                    .header("X-CEKURA-API-KEY", mine.apiKey()), notFound);
-            attempt(read, get("/test_framework/v1/" + kind + "/{id}/", theirResult)
-                    .header("X-VOCERA-SHAREABLE-LINK-TOKEN", myToken), notFound);
+            attempt(
+                    read,
+                    get("/test_framework/v1/" + kind + "/{id}/", theirResult).header("X-CEKURA-API-KEY", mine.apiKey()),
+                    notFound);
+            attempt(
+                    read,
+                    get("/test_framework/v1/" + kind + "/{id}/", theirResult)
+                            .header("X-VOCERA-SHAREABLE-LINK-TOKEN", myToken),
+                    notFound);
         }
         mvc.perform(get("/share/result/{id}/{token}", theirResult, myToken)).andExpect(notFound);
         // the operator API addressed through my organisation at their things
-        attempt("createApiKey", admin(post("/admin/v1/organizations/{o}/api-keys", UUID.randomUUID()))
-                .content("{\"name\": \"x\"}"), notFound);
-        attempt("deleteApiKey", admin(delete("/admin/v1/organizations/{o}/api-keys/{k}", mine.id(), theirs.apiKeyId())), notFound);
-        attempt("putPersona", admin(put("/admin/v1/organizations/{o}/personas/{p}", mine.id(), theirs.personaId()))
-                .content("{\"name\": \"Taken\"}"), status().isConflict());
-        attempt("deletePersona", admin(delete("/admin/v1/organizations/{o}/personas/{p}", mine.id(), theirs.personaId())), notFound);
-        attempt("putResult", admin(put("/admin/v1/organizations/{o}/results/{r}", mine.id(), theirResult))
-                .content("{\"overwritten\": true}"), status().isConflict());
-        attempt("deleteResult", admin(delete("/admin/v1/organizations/{o}/results/{r}", mine.id(), theirResult)), notFound);
+        attempt(
+                "createApiKey",
+                admin(post("/admin/v1/organizations/{o}/api-keys", UUID.randomUUID()))
+                        .content("{\"name\": \"x\"}"),
+                notFound);
+        attempt(
+                "deleteApiKey",
+                admin(delete("/admin/v1/organizations/{o}/api-keys/{k}", mine.id(), theirs.apiKeyId())),
+                notFound);
+        attempt(
+                "putPersona",
+                admin(put("/admin/v1/organizations/{o}/personas/{p}", mine.id(), theirs.personaId()))
+                        .content("{\"name\": \"Taken\"}"),
+                status().isConflict());
+        attempt(
+                "deletePersona",
+                admin(delete("/admin/v1/organizations/{o}/personas/{p}", mine.id(), theirs.personaId())),
+                notFound);
+        attempt(
+                "putResult",
+                admin(put("/admin/v1/organizations/{o}/results/{r}", mine.id(), theirResult))
+                        .content("{\"overwritten\": true}"),
+                status().isConflict());
+        attempt(
+                "deleteResult",
+                admin(delete("/admin/v1/organizations/{o}/results/{r}", mine.id(), theirResult)),
+                notFound);
         // my API key is no key at all for the operator API
         mvc.perform(get("/admin/v1/organizations/{o}", theirs.id()).header("Authorization", mine.bearer()))
                 .andExpect(status().isUnauthorized());
@@ -127,12 +178,22 @@ class TenantIsolationTests {
 
     private String rowsOf(UUID org) {
         StringBuilder rows = new StringBuilder();
-        for (String table : List.of("organizations where id", "api_keys where organization_id",
-                "personas where organization_id", "share_links where organization_id", "results where organization_id")) {
-            rows.append(jdbc.sql("select * from " + table + " = :org order by 1").param("org", org).query().listOfRows());
+        for (String table : List.of(
+                "organizations where id",
+                "api_keys where organization_id",
+                "personas where organization_id",
+                "share_links where organization_id",
+                "results where organization_id")) {
+            rows.append(jdbc.sql("select * from " + table + " = :org order by 1")
+                    .param("org", org)
+                    .query()
+                    .listOfRows());
         }
         rows.append(jdbc.sql("select t.* from result_share_tokens t join results r on r.id = t.result_id "
-                + "where r.organization_id = :org order by 1").param("org", org).query().listOfRows());
+                        + "where r.organization_id = :org order by 1")
+                .param("org", org)
+                .query()
+                .listOfRows());
         return rows.toString();
     }
 }

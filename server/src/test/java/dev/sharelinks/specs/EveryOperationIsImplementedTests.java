@@ -6,7 +6,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +32,8 @@ class EveryOperationIsImplementedTests {
         List<String> unimplemented = new ArrayList<>();
         for (String name : context.getBeanDefinitionNames()) {
             Class<?> type = AopUtils.getTargetClass(context.getBean(name));
-            if (!type.getName().startsWith("dev.sharelinks.generated.") || !type.getSimpleName().endsWith("ApiController")) {
+            if (!type.getName().startsWith("dev.sharelinks.generated.")
+                    || !type.getSimpleName().endsWith("ApiController")) {
                 continue;
             }
             generatedControllers.add(type.getSimpleName());
@@ -41,7 +41,8 @@ class EveryOperationIsImplementedTests {
             Class<?> delegateInterface = type.getMethod("getDelegate").getReturnType();
             Class<?> implementation = AopUtils.getTargetClass(delegate);
             for (Method operation : delegateInterface.getDeclaredMethods()) {
-                if (!operation.isDefault() || Modifier.isStatic(operation.getModifiers())
+                if (!operation.isDefault()
+                        || Modifier.isStatic(operation.getModifiers())
                         || operation.getName().equals("getRequest")) {
                     continue;
                 }
@@ -52,6 +53,8 @@ class EveryOperationIsImplementedTests {
             }
         }
         assertThat(generatedControllers).as("generated controllers").hasSizeGreaterThanOrEqualTo(5);
-        assertThat(unimplemented).as("operations that still answer 501: implement them in a delegate").isEmpty();
+        assertThat(unimplemented)
+                .as("operations that still answer 501: implement them in a delegate")
+                .isEmpty();
     }
 }

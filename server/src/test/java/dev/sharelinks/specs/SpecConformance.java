@@ -1,17 +1,5 @@
 package dev.sharelinks.specs;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
-
-import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.ResultHandler;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,8 +7,17 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-
 import dev.sharelinks.specs.SpecFiles.Operation;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultHandler;
 
 /**
  * Checks each real exchange against the spec of the operation it addresses, independently of the generated
@@ -34,6 +31,7 @@ public final class SpecConformance implements ResultHandler {
 
     /** Statuses the servlet stack itself answers (wrong method, media type, size, load) on any operation. */
     private static final Set<Integer> PROTOCOL_STATUSES = Set.of(405, 406, 413, 415, 429, 500, 503);
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<Operation> OPERATIONS = SpecFiles.allOperations();
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
@@ -43,8 +41,10 @@ public final class SpecConformance implements ResultHandler {
         String method = result.getRequest().getMethod().toLowerCase();
         String path = result.getRequest().getRequestURI();
         MockHttpServletResponse response = result.getResponse();
-        Operation operation = OPERATIONS.stream().filter(op -> op.method().equals(method) && op.matches(path))
-                .min(Comparator.comparingInt(op -> op.path().split("\\{").length)).orElse(null);
+        Operation operation = OPERATIONS.stream()
+                .filter(op -> op.method().equals(method) && op.matches(path))
+                .min(Comparator.comparingInt(op -> op.path().split("\\{").length))
+                .orElse(null);
         if (operation == null) {
             return; // not an API operation (pages, /error, unmapped paths)
         }
@@ -74,7 +74,7 @@ public final class SpecConformance implements ResultHandler {
         String contentType = response.getContentType();
         MediaType actual = contentType == null ? null : MediaType.parseMediaType(contentType);
         String declared = null;
-        for (var names = content.fieldNames(); names.hasNext();) {
+        for (var names = content.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (actual != null && MediaType.parseMediaType(name).isCompatibleWith(actual)) {
                 declared = name;
@@ -88,7 +88,8 @@ public final class SpecConformance implements ResultHandler {
         if (schemaNode.isMissingNode()) {
             return;
         }
-        JsonSchema schema = SCHEMAS.computeIfAbsent(operation.spec() + " " + operation.key() + " " + status + " " + declared,
+        JsonSchema schema = SCHEMAS.computeIfAbsent(
+                operation.spec() + " " + operation.key() + " " + status + " " + declared,
                 key -> compile(operation.document(), schemaNode));
         JsonNode body = JSON.readTree(response.getContentAsByteArray());
         Set<ValidationMessage> problems = schema.validate(body);
@@ -106,16 +107,21 @@ public final class SpecConformance implements ResultHandler {
     private static void checkAcceptedRequest(Operation operation, MvcResult result, String where) throws Exception {
         String contentType = result.getRequest().getContentType();
         byte[] body = result.getRequest().getContentAsByteArray();
-        if (contentType == null || body == null || body.length == 0
+        if (contentType == null
+                || body == null
+                || body.length == 0
                 || !MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType))) {
             return;
         }
-        JsonNode requestBody = SpecFiles.resolve(operation.document(), operation.node().path("requestBody"));
-        JsonNode schemaNode = requestBody.path("content").path("application/json").path("schema");
+        JsonNode requestBody =
+                SpecFiles.resolve(operation.document(), operation.node().path("requestBody"));
+        JsonNode schemaNode =
+                requestBody.path("content").path("application/json").path("schema");
         if (schemaNode.isMissingNode()) {
             return;
         }
-        JsonSchema schema = SCHEMAS.computeIfAbsent(operation.spec() + " " + operation.key() + " request",
+        JsonSchema schema = SCHEMAS.computeIfAbsent(
+                operation.spec() + " " + operation.key() + " request",
                 key -> compile(operation.document(), schemaNode));
         Set<ValidationMessage> problems = schema.validate(JSON.readTree(body));
         if (!problems.isEmpty()) {

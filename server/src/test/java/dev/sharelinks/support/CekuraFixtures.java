@@ -5,7 +5,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -14,14 +13,14 @@ public final class CekuraFixtures {
 
     private static final AtomicInteger NEXT_ID = new AtomicInteger(100_000 + (int) (Math.random() * 1_000_000));
 
-    private CekuraFixtures() {
-    }
+    private CekuraFixtures() {}
 
     public static int storeResult(MockMvc mvc, UUID organizationId, String document) throws Exception {
         int id = NEXT_ID.incrementAndGet();
         mvc.perform(put("/admin/v1/organizations/{org}/results/{id}", organizationId, id)
-                .header("Authorization", "Bearer " + TestOrganization.ADMIN_TOKEN)
-                .contentType(MediaType.APPLICATION_JSON).content(document))
+                        .header("Authorization", "Bearer " + TestOrganization.ADMIN_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(document))
                 .andExpect(status().isOk());
         return id;
     }

@@ -2,7 +2,6 @@ package dev.sharelinks.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -14,13 +13,13 @@ public final class EmbeddedPostgres {
     private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
     private static int databases;
 
-    private EmbeddedPostgres() {
-    }
+    private EmbeddedPostgres() {}
 
     public static synchronized io.zonky.test.db.postgres.embedded.EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+                server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                        .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
             }

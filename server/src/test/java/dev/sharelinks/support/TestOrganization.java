@@ -4,13 +4,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.util.UUID;
-
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-
-import com.jayway.jsonpath.JsonPath;
 
 /** An organisation with one API key and one persona, set up through the operator API as a user would. */
 public record TestOrganization(UUID id, UUID apiKeyId, String apiKey, UUID personaId, String personaName) {
@@ -22,28 +20,44 @@ public record TestOrganization(UUID id, UUID apiKeyId, String apiKey, UUID perso
         return create(mvc, name, removeWatermark, whitelabel, null);
     }
 
-    public static TestOrganization create(MockMvc mvc, String name, boolean removeWatermark, boolean whitelabel,
-            String customDomain) throws Exception {
-        String org = mvc.perform(post("/admin/v1/organizations").header("Authorization", "Bearer " + ADMIN_TOKEN)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("""
-                        {"name": "%s", "plan": {"removeWatermark": %s, "whitelabelReports": %s}, "customDomain": %s}"""
-                        .formatted(name, removeWatermark, whitelabel,
-                                customDomain == null ? "null" : "\"" + customDomain + "\"")))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+    public static TestOrganization create(
+            MockMvc mvc, String name, boolean removeWatermark, boolean whitelabel, String customDomain)
+            throws Exception {
+        String org = mvc.perform(post("/admin/v1/organizations")
+                        .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                        {"name": "%s", "plan": {"removeWatermark": %s, "whitelabelReports": %s}, "customDomain": %s}""".formatted(
+                                        name,
+                                        removeWatermark,
+                                        whitelabel,
+                                        customDomain == null ? "null" : "\"" + customDomain + "\"")))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         UUID orgId = UUID.fromString(JsonPath.read(org, "$.id"));
         String key = mvc.perform(post("/admin/v1/organizations/{org}/api-keys", orgId)
-                .header("Authorization", "Bearer " + ADMIN_TOKEN)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"test key\"}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                        .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"test key\"}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         UUID personaId = UUID.randomUUID();
         String personaName = name + " persona";
         mvc.perform(put("/admin/v1/organizations/{org}/personas/{persona}", orgId, personaId)
-                .header("Authorization", "Bearer " + ADMIN_TOKEN)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"" + personaName + "\"}"))
+                        .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"" + personaName + "\"}"))
                 .andExpect(status().isOk());
-        return new TestOrganization(orgId, UUID.fromString(JsonPath.read(key, "$.id")), JsonPath.read(key, "$.key"),
-                personaId, personaName);
+        return new TestOrganization(
+                orgId,
+                UUID.fromString(JsonPath.read(key, "$.id")),
+                JsonPath.read(key, "$.key"),
+                personaId,
+                personaName);
     }
 
     public String bearer() {
@@ -57,9 +71,14 @@ public record TestOrganization(UUID id, UUID apiKeyId, String apiKey, UUID perso
 
     /** Creates a share link for this organisation's persona through the Anam API; returns its id. */
     public String createLink(MockMvc mvc) throws Exception {
-        return JsonPath.read(mvc.perform(api(this, post("/v1/share-links"))
-                .content("{\"personaId\": \"%s\"}".formatted(personaId())))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+        return JsonPath.read(
+                mvc.perform(api(this, post("/v1/share-links"))
+                                .content("{\"personaId\": \"%s\"}".formatted(personaId())))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
     }
 
     /** A request with this organisation's API key, sending JSON. */

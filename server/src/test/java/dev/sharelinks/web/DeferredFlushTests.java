@@ -2,22 +2,20 @@ package dev.sharelinks.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sharelinks.domain.OrganizationService;
+import dev.sharelinks.domain.Plan;
+import dev.sharelinks.domain.ShareLinkService;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-
-import dev.sharelinks.domain.OrganizationService;
-import dev.sharelinks.domain.Plan;
-import dev.sharelinks.domain.ShareLinkService;
 
 /**
  * Answers go out with a Content-Length in one piece, not chunked after an early flush (over a real socket:
@@ -29,8 +27,10 @@ class DeferredFlushTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     OrganizationService organizations;
+
     @Autowired
     ShareLinkService shareLinks;
 
@@ -39,30 +39,42 @@ class DeferredFlushTests {
     @Test
     void apiAnswersCarryTheirLengthInsteadOfBeingChunked() throws Exception {
         UUID org = organizations.create("Flush", new Plan(false, false), null).id();
-        UUID persona = organizations.putPersona(org, UUID.randomUUID(), "Flush persona").id();
-        String token = shareLinks.create(org, persona, BigDecimal.TEN, BigDecimal.TEN).token();
+        UUID persona = organizations
+                .putPersona(org, UUID.randomUUID(), "Flush persona")
+                .id();
+        String token =
+                shareLinks.create(org, persona, BigDecimal.TEN, BigDecimal.TEN).token();
 
         for (HttpRequest request : new HttpRequest[] {
-                HttpRequest.newBuilder(uri("/v1/public/share-links/" + token)).build(),
-                HttpRequest.newBuilder(uri("/v1/public/share-links/" + token + "/sessions"))
-                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpRequest.newBuilder(uri("/v1/public/share-links/unknown")).build() }) {
+            HttpRequest.newBuilder(uri("/v1/public/share-links/" + token)).build(),
+            HttpRequest.newBuilder(uri("/v1/public/share-links/" + token + "/sessions"))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+            HttpRequest.newBuilder(uri("/v1/public/share-links/unknown")).build()
+        }) {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
 
             assertThat(response.statusCode()).isIn(200, 201, 404);
-            assertThat(response.headers().firstValue("Transfer-Encoding")).as(request.uri().toString()).isEmpty();
-            assertThat(response.headers().firstValueAsLong("Content-Length")).as(request.uri().toString())
+            assertThat(response.headers().firstValue("Transfer-Encoding"))
+                    .as(request.uri().toString())
+                    .isEmpty();
+            assertThat(response.headers().firstValueAsLong("Content-Length"))
+                    .as(request.uri().toString())
                     .hasValue(response.body().length);
         }
     }
 
     @Test
     void answersLargerThanTheBufferArriveWhole() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/docs/specs/anam/share-links.yaml"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(uri("/docs/specs/anam/share-links.yaml")).build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).hasSizeGreaterThan(8_192).startsWith("openapi:").endsWith("\n");
+        assertThat(response.body())
+                .hasSizeGreaterThan(8_192)
+                .startsWith("openapi:")
+                .endsWith("\n");
     }
 
     private URI uri(String path) {

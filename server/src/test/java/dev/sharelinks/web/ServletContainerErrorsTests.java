@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,16 +24,22 @@ class ServletContainerErrorsTests {
     int port;
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "/v1/public/share-links/sh_%00x | {\"error\":\"Bad Request\",\"message\":\"Bad Request\"}",
-            "/test_framework/v1/results/%00/ | {\"detail\":\"Bad Request\"}",
-            "/share/%00 | {\"error\":\"Bad Request\",\"message\":\"Bad Request\"}" })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/v1/public/share-links/sh_%00x | {\"error\":\"Bad Request\",\"message\":\"Bad Request\"}",
+                "/test_framework/v1/results/%00/ | {\"detail\":\"Bad Request\"}",
+                "/share/%00 | {\"error\":\"Bad Request\",\"message\":\"Bad Request\"}"
+            })
     void malformedUrlsGetJsonNotAnHtmlPage(String path, String body) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertThat(response.body()).isEqualTo(body).doesNotContain("<html");
     }
 }

@@ -1,5 +1,7 @@
 package dev.sharelinks.specs;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sharelinks.specs.SpecFiles.Operation;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -9,10 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.sharelinks.specs.SpecFiles.Operation;
-
 /**
  * What changed between two versions of an OpenAPI 3.1 document, as an existing client sees it: operations,
  * parameters, request and response fields (with types, required flags and enum values), content types and
@@ -21,17 +19,14 @@ import dev.sharelinks.specs.SpecFiles.Operation;
 public final class SpecDiff {
 
     /** One change. {@code id} is stable, so a breaking change can be acknowledged by listing it. */
-    public record Change(String id, boolean breaking, String description) {
-    }
+    public record Change(String id, boolean breaking, String description) {}
 
     /** A field of a schema, flattened: "$.a.b[]" with its types, whether required, and its enum values. */
-    record Field(Set<String> types, boolean required, Set<String> enumValues) {
-    }
+    record Field(Set<String> types, boolean required, Set<String> enumValues) {}
 
     private final List<Change> changes = new ArrayList<>();
 
-    private SpecDiff() {
-    }
+    private SpecDiff() {}
 
     public static List<Change> compare(String spec, JsonNode before, JsonNode after) {
         SpecDiff diff = new SpecDiff();
@@ -59,15 +54,21 @@ public final class SpecDiff {
         oldParams.forEach((name, field) -> {
             Field now = newParams.get(name);
             if (now == null) {
-                add("removed-parameter " + op + " " + name, false, spec + ": " + op + " no longer takes parameter " + name);
+                add(
+                        "removed-parameter " + op + " " + name,
+                        false,
+                        spec + ": " + op + " no longer takes parameter " + name);
             } else {
                 fieldChanges(spec, op + " parameter", name, field, now, true);
             }
         });
         newParams.forEach((name, field) -> {
             if (!oldParams.containsKey(name)) {
-                add("added-parameter " + op + " " + name, field.required(), spec + ": " + op + " takes a new "
-                        + (field.required() ? "required" : "optional") + " parameter " + name);
+                add(
+                        "added-parameter " + op + " " + name,
+                        field.required(),
+                        spec + ": " + op + " takes a new " + (field.required() ? "required" : "optional")
+                                + " parameter " + name);
             }
         });
 
@@ -77,10 +78,14 @@ public final class SpecDiff {
         Set<String> newTypes = names(newBody.path("content"));
         for (String type : oldTypes) {
             if (!newTypes.contains(type)) {
-                add("removed-request-content-type " + op + " " + type, true, spec + ": " + op + " no longer accepts " + type);
+                add(
+                        "removed-request-content-type " + op + " " + type,
+                        true,
+                        spec + ": " + op + " no longer accepts " + type);
             }
         }
-        if (!oldBody.path("required").asBoolean(false) && newBody.path("required").asBoolean(false)) {
+        if (!oldBody.path("required").asBoolean(false)
+                && newBody.path("required").asBoolean(false)) {
             add("request-body-required " + op, true, spec + ": " + op + " now requires a request body");
         }
         Map<String, Field> oldFields = fields(before.document(), json(oldBody.path("content")));
@@ -88,15 +93,21 @@ public final class SpecDiff {
         oldFields.forEach((name, field) -> {
             Field now = newFields.get(name);
             if (now == null) {
-                add("removed-request-field " + op + " " + name, false, spec + ": " + op + " request no longer has " + name);
+                add(
+                        "removed-request-field " + op + " " + name,
+                        false,
+                        spec + ": " + op + " request no longer has " + name);
             } else {
                 fieldChanges(spec, op + " request", name, field, now, true);
             }
         });
         newFields.forEach((name, field) -> {
             if (!oldFields.containsKey(name)) {
-                add("added-request-field " + op + " " + name, field.required(), spec + ": " + op + " request has a new "
-                        + (field.required() ? "required" : "optional") + " field " + name);
+                add(
+                        "added-request-field " + op + " " + name,
+                        field.required(),
+                        spec + ": " + op + " request has a new " + (field.required() ? "required" : "optional")
+                                + " field " + name);
             }
         });
 
@@ -104,7 +115,9 @@ public final class SpecDiff {
         JsonNode newResponses = after.node().path("responses");
         for (String status : names(oldResponses)) {
             if (!newResponses.has(status)) {
-                add("removed-status " + op + " " + status, status.startsWith("2"),
+                add(
+                        "removed-status " + op + " " + status,
+                        status.startsWith("2"),
                         spec + ": " + op + " no longer documents status " + status);
                 continue;
             }
@@ -116,14 +129,20 @@ public final class SpecDiff {
             oldOut.forEach((name, field) -> {
                 Field now = newOut.get(name);
                 if (now == null) {
-                    add("removed-response-field " + where + " " + name, true, spec + ": " + where + " response no longer has " + name);
+                    add(
+                            "removed-response-field " + where + " " + name,
+                            true,
+                            spec + ": " + where + " response no longer has " + name);
                 } else {
                     fieldChanges(spec, where + " response", name, field, now, false);
                 }
             });
             newOut.forEach((name, field) -> {
                 if (!oldOut.containsKey(name)) {
-                    add("added-response-field " + where + " " + name, false, spec + ": " + where + " response has a new field " + name);
+                    add(
+                            "added-response-field " + where + " " + name,
+                            false,
+                            spec + ": " + where + " response has a new field " + name);
                 }
             });
         }
@@ -136,24 +155,32 @@ public final class SpecDiff {
 
     /** Changes of one field; {@code input} is true for what clients send, false for what they receive. */
     private void fieldChanges(String spec, String where, String name, Field before, Field after, boolean input) {
-        if (!before.types().isEmpty() && !after.types().isEmpty() && !before.types().equals(after.types())) {
+        if (!before.types().isEmpty()
+                && !after.types().isEmpty()
+                && !before.types().equals(after.types())) {
             boolean widened = after.types().containsAll(before.types());
-            add("changed-type " + where + " " + name, input ? !widened : true, spec + ": " + where + " " + name
-                    + " changed type from " + before.types() + " to " + after.types());
+            add(
+                    "changed-type " + where + " " + name,
+                    input ? !widened : true,
+                    spec + ": " + where + " " + name + " changed type from " + before.types() + " to " + after.types());
         }
         if (input && !before.required() && after.required()) {
             add("now-required " + where + " " + name, true, spec + ": " + where + " " + name + " is now required");
         }
         for (String value : before.enumValues()) {
             if (!after.enumValues().isEmpty() && !after.enumValues().contains(value)) {
-                add("removed-enum-value " + where + " " + name + " " + value, input,
+                add(
+                        "removed-enum-value " + where + " " + name + " " + value,
+                        input,
                         spec + ": " + where + " " + name + " no longer allows " + value);
             }
         }
         for (String value : after.enumValues()) {
             if (!before.enumValues().isEmpty() && !before.enumValues().contains(value)) {
                 // generated clients refuse enum values they do not know
-                add("added-enum-value " + where + " " + name + " " + value, !input,
+                add(
+                        "added-enum-value " + where + " " + name + " " + value,
+                        !input,
                         spec + ": " + where + " " + name + " has a new value " + value);
             }
         }
@@ -171,11 +198,14 @@ public final class SpecDiff {
 
     private static Map<String, Field> parameters(Operation op) {
         Map<String, Field> parameters = new LinkedHashMap<>();
-        for (JsonNode list : new JsonNode[] { op.pathItem().path("parameters"), op.node().path("parameters") }) {
+        for (JsonNode list :
+                new JsonNode[] {op.pathItem().path("parameters"), op.node().path("parameters")}) {
             for (JsonNode raw : list) {
                 JsonNode parameter = SpecFiles.resolve(op.document(), raw);
                 JsonNode schema = SpecFiles.resolve(op.document(), parameter.path("schema"));
-                parameters.put(parameter.path("in").asText() + ":" + parameter.path("name").asText(),
+                parameters.put(
+                        parameter.path("in").asText() + ":"
+                                + parameter.path("name").asText(),
                         new Field(types(schema), parameter.path("required").asBoolean(false), enums(schema)));
             }
         }
@@ -183,7 +213,7 @@ public final class SpecDiff {
     }
 
     private static JsonNode json(JsonNode content) {
-        for (Iterator<String> types = content.fieldNames(); types.hasNext();) {
+        for (Iterator<String> types = content.fieldNames(); types.hasNext(); ) {
             String type = types.next();
             if (type.contains("json")) {
                 return content.get(type).path("schema");
@@ -198,8 +228,8 @@ public final class SpecDiff {
         return fields;
     }
 
-    private static void collect(JsonNode document, JsonNode raw, String path, boolean required,
-            Map<String, Field> fields, int depth) {
+    private static void collect(
+            JsonNode document, JsonNode raw, String path, boolean required, Map<String, Field> fields, int depth) {
         JsonNode schema = SpecFiles.resolve(document, raw);
         if (schema == null || schema.isMissingNode() || depth > 8) {
             return;
@@ -221,8 +251,8 @@ public final class SpecDiff {
             types.add("object");
         }
         fields.put(path, new Field(types, required, enums));
-        properties.forEach((name, property) -> collect(document, property, path + "." + name,
-                requiredNames.contains(name), fields, depth + 1));
+        properties.forEach((name, property) ->
+                collect(document, property, path + "." + name, requiredNames.contains(name), fields, depth + 1));
         if (schema.has("items")) {
             collect(document, schema.get("items"), path + "[]", true, fields, depth + 1);
         }

@@ -1,5 +1,8 @@
 package dev.sharelinks.specs;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,10 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 /** The OpenAPI documents under specs/, read as plain trees (the checks here need nothing more). */
 public final class SpecFiles {
 
@@ -23,7 +22,8 @@ public final class SpecFiles {
     public static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options");
 
     /** One operation of one spec. */
-    public record Operation(Path spec, String method, String path, JsonNode node, JsonNode pathItem, JsonNode document) {
+    public record Operation(
+            Path spec, String method, String path, JsonNode node, JsonNode pathItem, JsonNode document) {
 
         public String key() {
             return method.toUpperCase() + " " + path;
@@ -47,14 +47,16 @@ public final class SpecFiles {
         }
     }
 
-    private SpecFiles() {
-    }
+    private SpecFiles() {}
 
     public static List<Path> all() {
         try (Stream<Path> files = Files.walk(SPECS)) {
-            return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
-                    .filter(f -> !SPECS.relativize(f).startsWith("src") && !SPECS.relativize(f).startsWith("target"))
-                    .sorted().toList();
+            return files.filter(
+                            f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                    .filter(f -> !SPECS.relativize(f).startsWith("src")
+                            && !SPECS.relativize(f).startsWith("target"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,7 +80,9 @@ public final class SpecFiles {
 
     public static List<Operation> operations(Path spec, JsonNode document) {
         List<Operation> operations = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths =
+                        document.path("paths").fields();
+                paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             for (String method : METHODS) {
                 JsonNode op = path.getValue().get(method);

@@ -1,18 +1,17 @@
 package dev.sharelinks.specs;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Takes a vendor's new OpenAPI document and brings it into the vendored spec under specs/: every operation
@@ -24,7 +23,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
  */
 public final class UpdateVendorSpec {
 
-    static final Map<String, String> VENDOR_SPECS = Map.of("anam", "anam/share-links.yaml", "cekura", "cekura/results.yaml");
+    static final Map<String, String> VENDOR_SPECS =
+            Map.of("anam", "anam/share-links.yaml", "cekura", "cekura/results.yaml");
 
     private static final ObjectMapper WRITER = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -33,13 +33,12 @@ public final class UpdateVendorSpec {
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .build());
 
-    private UpdateVendorSpec() {
-    }
+    private UpdateVendorSpec() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2 || args[0].isBlank() || args[1].isBlank() || args[0].startsWith("${")) {
-            System.err.println("usage: ./mvnw -q -pl specs compile exec:java -Dvendor=" + String.join("|", VENDOR_SPECS.keySet())
-                    + " -Dfile=path/to/new-document.(yaml|json|txt)");
+            System.err.println("usage: ./mvnw -q -pl specs compile exec:java -Dvendor="
+                    + String.join("|", VENDOR_SPECS.keySet()) + " -Dfile=path/to/new-document.(yaml|json|txt)");
             System.exit(2);
         }
         Path specs = args.length > 2 ? Path.of(args[2]) : SpecFiles.SPECS;
@@ -55,8 +54,7 @@ public final class UpdateVendorSpec {
 
                 %s updated. Next: ./mvnw verify
                   - the breaking-change report (specs/target/spec-changes.md) lists what changed for clients
-                  - a new operation fails the build until it has contracts and a delegate implementation"""
-                .formatted(specs.relativize(spec)));
+                  - a new operation fails the build until it has contracts and a delegate implementation""".formatted(specs.relativize(spec)));
     }
 
     /** Merges the new document into the spec file and writes it back; returns what changed, line by line. */
@@ -86,10 +84,12 @@ public final class UpdateVendorSpec {
         List<String> summary = new ArrayList<>();
         ObjectNode paths = current.with("paths");
         incoming.path("paths").fields().forEachRemaining(path -> {
-            ObjectNode item = paths.has(path.getKey()) ? (ObjectNode) paths.get(path.getKey()) : paths.putObject(path.getKey());
+            ObjectNode item =
+                    paths.has(path.getKey()) ? (ObjectNode) paths.get(path.getKey()) : paths.putObject(path.getKey());
             path.getValue().fields().forEachRemaining(entry -> {
                 String what = SpecFiles.METHODS.contains(entry.getKey())
-                        ? entry.getKey().toUpperCase() + " " + path.getKey() : path.getKey() + " " + entry.getKey();
+                        ? entry.getKey().toUpperCase() + " " + path.getKey()
+                        : path.getKey() + " " + entry.getKey();
                 summary.add((item.has(entry.getKey()) ? "replaced " : "added    ") + what);
                 item.set(entry.getKey(), entry.getValue());
             });

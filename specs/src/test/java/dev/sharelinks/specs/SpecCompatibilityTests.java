@@ -2,6 +2,8 @@ package dev.sharelinks.specs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sharelinks.specs.SpecDiff.Change;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,13 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.sharelinks.specs.SpecDiff.Change;
 
 /**
  * The breaking-change report: every spec under specs/ against its version at a git base (-Dspecs.base=REV or
@@ -37,22 +34,29 @@ class SpecCompatibilityTests {
         List<Change> changes = new ArrayList<>();
         for (Path spec : SpecFiles.all()) {
             String relative = SpecFiles.ROOT.relativize(spec).toString().replace('\\', '/');
-            JsonNode before = git("show", base.get() + ":" + relative).map(SpecFiles::parse)
+            JsonNode before = git("show", base.get() + ":" + relative)
+                    .map(SpecFiles::parse)
                     .orElseGet(() -> SpecFiles.parse("{}"));
             changes.addAll(SpecDiff.compare(relative, before, SpecFiles.read(spec)));
         }
-        Set<String> accepted = Files.readAllLines(ACCEPTED).stream().map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#")).collect(Collectors.toSet());
+        Set<String> accepted = Files.readAllLines(ACCEPTED).stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .collect(Collectors.toSet());
         String report = report(base.get(), changes, accepted);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "spec-changes.md"), report);
         System.out.println(report);
 
-        List<String> unaccepted = changes.stream().filter(Change::breaking).filter(c -> !accepted.contains(c.id()))
-                .map(c -> c.description() + "\n      to accept, add this line to specs/accepted-breaking-changes.txt: " + c.id())
+        List<String> unaccepted = changes.stream()
+                .filter(Change::breaking)
+                .filter(c -> !accepted.contains(c.id()))
+                .map(c -> c.description() + "\n      to accept, add this line to specs/accepted-breaking-changes.txt: "
+                        + c.id())
                 .toList();
-        assertThat(unaccepted).as("Breaking changes to the specs since %s (full report: specs/target/spec-changes.md)",
-                base.get()).isEmpty();
+        assertThat(unaccepted)
+                .as("Breaking changes to the specs since %s (full report: specs/target/spec-changes.md)", base.get())
+                .isEmpty();
     }
 
     static String report(String base, List<Change> changes, Set<String> accepted) {
@@ -61,9 +65,16 @@ class SpecCompatibilityTests {
             return out.append("No changes.\n").toString();
         }
         for (Change change : changes) {
-            String mark = !change.breaking() ? "compatible" : accepted.contains(change.id()) ? "BREAKING (accepted)" : "BREAKING";
-            out.append("- [").append(mark).append("] ").append(change.description()).append("  \n  id: `")
-                    .append(change.id()).append("`\n");
+            String mark = !change.breaking()
+                    ? "compatible"
+                    : accepted.contains(change.id()) ? "BREAKING (accepted)" : "BREAKING";
+            out.append("- [")
+                    .append(mark)
+                    .append("] ")
+                    .append(change.description())
+                    .append("  \n  id: `")
+                    .append(change.id())
+                    .append("`\n");
         }
         return out.toString();
     }
@@ -73,7 +84,8 @@ class SpecCompatibilityTests {
         if (configured != null && !configured.isBlank()) {
             return Optional.of(configured.strip());
         }
-        return git("describe", "--tags", "--abbrev=0").map(String::strip)
+        return git("describe", "--tags", "--abbrev=0")
+                .map(String::strip)
                 .or(() -> git("rev-parse", "--verify", "-q", "origin/main").map(x -> "origin/main"))
                 .or(() -> git("rev-parse", "--verify", "-q", "HEAD").map(x -> "HEAD"));
     }
@@ -83,9 +95,13 @@ class SpecCompatibilityTests {
         List<String> command = new ArrayList<>(List.of("git", "-C", SpecFiles.ROOT.toString()));
         command.addAll(List.of(args));
         try {
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0 ? Optional.of(out) : Optional.empty();
+            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0
+                    ? Optional.of(out)
+                    : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

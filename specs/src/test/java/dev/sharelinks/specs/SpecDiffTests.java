@@ -2,13 +2,10 @@ package dev.sharelinks.specs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.sharelinks.specs.SpecDiff.Change;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** The diff on small documents: what it reports, and what it calls breaking. */
 class SpecDiffTests {
@@ -64,7 +61,8 @@ class SpecDiffTests {
     @Test
     void aRemovedOperationIsBreaking() {
         String withoutPut = BASE.substring(0, BASE.indexOf("    put:")) + BASE.substring(BASE.indexOf("components:"));
-        assertThat(diff(BASE, withoutPut)).extracting(Change::id, Change::breaking)
+        assertThat(diff(BASE, withoutPut))
+                .extracting(Change::id, Change::breaking)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("removed-operation PUT /things/{id}", true));
     }
 
@@ -72,27 +70,34 @@ class SpecDiffTests {
     void additionsAreCompatibleExceptRequiredInputsAndNewResponseEnumValues() {
         String added = BASE.replace("enum: [A, B]", "enum: [A, B, C]")
                 .replace("        id: {type: string}\n", "        id: {type: string}\n        name: {type: string}\n")
-                .replace("- {in: query, name: page, schema: {type: integer}}",
+                .replace(
+                        "- {in: query, name: page, schema: {type: integer}}",
                         "- {in: query, name: page, schema: {type: integer}}\n"
                                 + "        - {in: query, name: tenant, required: true, schema: {type: string}}");
-        assertThat(diff(BASE, added)).extracting(Change::id, Change::breaking).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("added-parameter GET /things/{id} query:tenant", true),
-                org.assertj.core.groups.Tuple.tuple("added-response-field GET /things/{id} 200 $.name", false),
-                org.assertj.core.groups.Tuple.tuple("added-enum-value GET /things/{id} 200 response $.kind C", true));
+        assertThat(diff(BASE, added))
+                .extracting(Change::id, Change::breaking)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("added-parameter GET /things/{id} query:tenant", true),
+                        org.assertj.core.groups.Tuple.tuple("added-response-field GET /things/{id} 200 $.name", false),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "added-enum-value GET /things/{id} 200 response $.kind C", true));
     }
 
     @Test
     void typeChangesOfInputsAreBreakingUnlessWidened() {
         assertThat(diff(BASE, BASE.replace("size: {type: number}", "size: {type: [number, 'null']}")))
-                .singleElement().satisfies(c -> assertThat(c.breaking()).isFalse());
+                .singleElement()
+                .satisfies(c -> assertThat(c.breaking()).isFalse());
         assertThat(diff(BASE, BASE.replace("size: {type: number}", "size: {type: string}")))
-                .singleElement().satisfies(c -> assertThat(c.breaking()).isTrue());
+                .singleElement()
+                .satisfies(c -> assertThat(c.breaking()).isTrue());
     }
 
     @Test
     void aRemovedSuccessStatusIsBreakingAnErrorStatusIsNot() {
         assertThat(diff(BASE, BASE.replace("'404': {description: gone}", "")))
-                .singleElement().satisfies(c -> assertThat(c.breaking()).isFalse());
+                .singleElement()
+                .satisfies(c -> assertThat(c.breaking()).isFalse());
     }
 
     private static List<Change> diff(String before, String after) {

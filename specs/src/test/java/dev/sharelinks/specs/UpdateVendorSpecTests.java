@@ -2,14 +2,12 @@ package dev.sharelinks.specs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** The update command on copies of the real specs, fed with the vendors' own reference pages. */
 class UpdateVendorSpecTests {
@@ -51,14 +49,21 @@ class UpdateVendorSpecTests {
                         '201': {description: duplicated}
                 """;
         List<String> summary = UpdateVendorSpec.update(spec, newer);
-        assertThat(summary).contains("replaced DELETE /v1/share-links/{id}", "added    POST /v1/share-links/{id}/duplicate");
+        assertThat(summary)
+                .contains("replaced DELETE /v1/share-links/{id}", "added    POST /v1/share-links/{id}/duplicate");
         JsonNode after = SpecFiles.read(spec);
         assertThat(after.at("/info/version").asText()).isEqualTo("1.0");
-        assertThat(after.at("/paths/~1v1~1share-links/post/operationId").asText()).isEqualTo("createShareLink");
+        assertThat(after.at("/paths/~1v1~1share-links/post/operationId").asText())
+                .isEqualTo("createShareLink");
         var changes = SpecDiff.compare("anam", before, after);
-        assertThat(changes).extracting(SpecDiff.Change::id).contains("added-operation POST /v1/share-links/{id}/duplicate",
-                "removed-status DELETE /v1/share-links/{id} 200");
-        assertThat(changes).filteredOn(SpecDiff.Change::breaking).extracting(SpecDiff.Change::id)
+        assertThat(changes)
+                .extracting(SpecDiff.Change::id)
+                .contains(
+                        "added-operation POST /v1/share-links/{id}/duplicate",
+                        "removed-status DELETE /v1/share-links/{id} 200");
+        assertThat(changes)
+                .filteredOn(SpecDiff.Change::breaking)
+                .extracting(SpecDiff.Change::id)
                 .contains("removed-status DELETE /v1/share-links/{id} 200");
     }
 

@@ -22,6 +22,5 @@ public final class ConstantAnswer {
         BODY = Collections.unmodifiableMap(body);
     }
 
-    private ConstantAnswer() {
-    }
+    private ConstantAnswer() {}
 }

@@ -1,5 +1,8 @@
 package dev.sharelinks.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sharelinks.client.publiclinks.ApiClient;
+import dev.sharelinks.client.publiclinks.api.PublicApi;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,11 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.sharelinks.client.publiclinks.ApiClient;
-import dev.sharelinks.client.publiclinks.api.PublicApi;
 
 /**
  * Calls the public status read with the generated client and with raw java.net.http (same HTTP/1.1 client
@@ -44,9 +42,12 @@ public final class ClientHarness {
         apiClient.updateBaseUri(base);
         apiClient.setHttpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1));
         PublicApi client = new PublicApi(apiClient);
-        HttpClient raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient raw =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v1/public/share-links/" + token))
-                .header("Accept", "application/json").GET().build();
+                .header("Accept", "application/json")
+                .GET()
+                .build();
 
         Call generated = () -> client.getPublicShareLink(token);
         Call direct = () -> {
@@ -73,7 +74,8 @@ public final class ClientHarness {
             rawRate += rate(direct, threads, seconds) / 4;
             clientRate += rate(generated, threads, seconds) / 4;
         }
-        System.out.printf("CLIENT_JSON {\"client_rps\": %.1f, \"raw_rps\": %.1f, \"ratio\": %.3f}%n",
+        System.out.printf(
+                "CLIENT_JSON {\"client_rps\": %.1f, \"raw_rps\": %.1f, \"ratio\": %.3f}%n",
                 clientRate, rawRate, clientRate / rawRate);
     }
 

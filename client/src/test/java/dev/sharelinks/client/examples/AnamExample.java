@@ -1,8 +1,5 @@
 package dev.sharelinks.client.examples;
 
-import java.math.BigDecimal;
-import java.util.UUID;
-
 import dev.sharelinks.client.anam.ApiClient;
 import dev.sharelinks.client.anam.ApiException;
 import dev.sharelinks.client.anam.api.ShareLinksApi;
@@ -10,24 +7,28 @@ import dev.sharelinks.client.anam.model.CreateShareLinkRequest;
 import dev.sharelinks.client.anam.model.PersonaShareLinkList;
 import dev.sharelinks.client.anam.model.ShareLink;
 import dev.sharelinks.client.anam.model.UpdateShareLinkRequest;
+import java.math.BigDecimal;
+import java.util.UUID;
 
 /** The README's Anam client example, compiled and run by ReadmeExamplesTests against the contract stubs. */
 public final class AnamExample {
 
-    private AnamExample() {
-    }
+    private AnamExample() {}
 
-    public static String run(String baseUrl, String apiKey, UUID personaId, UUID someoneElsesLinkId) throws ApiException {
+    public static String run(String baseUrl, String apiKey, UUID personaId, UUID someoneElsesLinkId)
+            throws ApiException {
         // tag::anam[]
         ApiClient client = new ApiClient();
-        client.updateBaseUri(baseUrl);                       // e.g. "http://localhost:8080"
+        client.updateBaseUri(baseUrl); // e.g. "http://localhost:8080"
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + apiKey));
         ShareLinksApi links = new ShareLinksApi(client);
 
         ShareLink link = links.createShareLink(new CreateShareLinkRequest()
-                .personaId(personaId).expiresInHours(BigDecimal.valueOf(168)).usageLimit(BigDecimal.TEN));
-        ShareLink raised = links.updateShareLink(link.getId(),
-                new UpdateShareLinkRequest().usageLimit(BigDecimal.valueOf(50)));
+                .personaId(personaId)
+                .expiresInHours(BigDecimal.valueOf(168))
+                .usageLimit(BigDecimal.TEN));
+        ShareLink raised =
+                links.updateShareLink(link.getId(), new UpdateShareLinkRequest().usageLimit(BigDecimal.valueOf(50)));
         PersonaShareLinkList found = links.listShareLinks(1, 20, link.getToken(), null);
 
         try {
@@ -37,12 +38,14 @@ public final class AnamExample {
             System.out.println("not found: " + e.getCode());
         }
         try {
-            links.createShareLink(new CreateShareLinkRequest().personaId(personaId).usageLimit(new BigDecimal("2.5")));
+            links.createShareLink(
+                    new CreateShareLinkRequest().personaId(personaId).usageLimit(new BigDecimal("2.5")));
         } catch (ApiException e) {
             // e.getCode() == 400: usageLimit must be a whole number
             System.out.println("bad request: " + e.getCode() + " " + e.getResponseBody());
         }
         // end::anam[]
-        return link.getToken() + " " + raised.getUsageLimit() + " " + found.getMeta().getTotal();
+        return link.getToken() + " " + raised.getUsageLimit() + " "
+                + found.getMeta().getTotal();
     }
 }

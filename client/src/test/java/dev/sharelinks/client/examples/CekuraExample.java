@@ -1,28 +1,28 @@
 package dev.sharelinks.client.examples;
 
-import java.time.OffsetDateTime;
-import java.util.Map;
-
 import dev.sharelinks.client.cekura.ApiClient;
 import dev.sharelinks.client.cekura.ApiException;
 import dev.sharelinks.client.cekura.api.ResultsApi;
 import dev.sharelinks.client.cekura.model.SchemaCreateShareableLinkTokenResponse;
 import dev.sharelinks.client.cekura.model.SchemaPostCreateShareableLinkToken;
+import java.time.OffsetDateTime;
+import java.util.Map;
 
 /** The README's Cekura client example, compiled and run by ReadmeExamplesTests against the contract stubs. */
 public final class CekuraExample {
 
-    private CekuraExample() {
-    }
+    private CekuraExample() {}
 
-    public static String run(String baseUrl, String apiKey, int resultId, int someoneElsesResultId) throws ApiException {
+    public static String run(String baseUrl, String apiKey, int resultId, int someoneElsesResultId)
+            throws ApiException {
         // tag::cekura[]
         ApiClient client = new ApiClient();
         client.updateBaseUri(baseUrl);
         client.setRequestInterceptor(request -> request.header("X-CEKURA-API-KEY", apiKey));
         ResultsApi results = new ResultsApi(client);
 
-        SchemaCreateShareableLinkTokenResponse link = results.createShareableLinkToken2(resultId,
+        SchemaCreateShareableLinkTokenResponse link = results.createShareableLinkToken2(
+                resultId,
                 new SchemaPostCreateShareableLinkToken().expireAt(OffsetDateTime.parse("2026-05-20T10:00:00Z")));
         System.out.println("send this to the reader: " + link.getShareableLink());
 
@@ -39,7 +39,8 @@ public final class CekuraExample {
             System.out.println("not found: " + e.getCode());
         }
         try {
-            results.createShareableLinkToken2(resultId,
+            results.createShareableLinkToken2(
+                    resultId,
                     new SchemaPostCreateShareableLinkToken().expireAt(OffsetDateTime.parse("2001-01-01T00:00:00Z")));
         } catch (ApiException e) {
             // e.getCode() == 400, e.getResponseBody() == {"expire_at":["Expiration must be in the future."]}
