@@ -2,7 +2,7 @@ package dev.sharelinks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sharelinks.domain.SecretTokens;
+import dev.sharelinks.platform.SecretTokens;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

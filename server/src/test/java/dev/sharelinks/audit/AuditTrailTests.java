@@ -13,8 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.sharelinks.domain.AuditEvent.TargetType;
-import dev.sharelinks.domain.AuditTrail;
+import dev.sharelinks.audit.AuditEvent.TargetType;
 import dev.sharelinks.support.TestOrganization;
 import java.util.ArrayList;
 import java.util.List;

@@ -13,7 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.sharelinks.domain.SecretTokens;
+import dev.sharelinks.platform.SecretTokens;
 import dev.sharelinks.support.CekuraFixtures;
 import dev.sharelinks.support.TestOrganization;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.sharelinks.contracts;
 
 import dev.sharelinks.ShareLinksApplication;
-import dev.sharelinks.domain.SecretTokens;
+import dev.sharelinks.platform.SecretTokens;
 import io.restassured.module.mockmvc.RestAssuredMockMvc;
 import java.time.Clock;
 import java.time.Instant;

@@ -3,14 +3,13 @@ package dev.sharelinks.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.sharelinks.domain.LinkSettings;
-import dev.sharelinks.domain.LinkType;
-import dev.sharelinks.domain.OrganizationService;
-import dev.sharelinks.domain.Plan;
-import dev.sharelinks.domain.ShareLink;
-import dev.sharelinks.domain.ShareLinkService;
+import dev.sharelinks.organization.OrganizationService;
+import dev.sharelinks.organization.Plan;
+import dev.sharelinks.sharelink.LinkSettings;
+import dev.sharelinks.sharelink.LinkType;
+import dev.sharelinks.sharelink.ShareLink;
+import dev.sharelinks.sharelink.ShareLinkService;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -190,7 +189,7 @@ class BrowserTests {
         UUID persona = organizations
                 .putPersona(org, UUID.randomUUID(), "Browser persona")
                 .id();
-        ShareLink link = shareLinks.create(org, persona, BigDecimal.ONE, BigDecimal.valueOf(3));
+        ShareLink link = shareLinks.create(org, persona, Duration.ofHours(1), 3);
         return shareLinks.changeSettings(org, link.id(), new LinkSettings(null, type, origins, null, null, null));
     }
 

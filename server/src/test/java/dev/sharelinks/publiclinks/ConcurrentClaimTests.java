@@ -3,12 +3,11 @@ package dev.sharelinks.publiclinks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sharelinks.ShareLinksApplication;
-import dev.sharelinks.domain.OrganizationService;
-import dev.sharelinks.domain.Plan;
-import dev.sharelinks.domain.ShareLink;
-import dev.sharelinks.domain.ShareLinkService;
+import dev.sharelinks.organization.OrganizationService;
+import dev.sharelinks.organization.Plan;
+import dev.sharelinks.sharelink.ShareLink;
+import dev.sharelinks.sharelink.ShareLinkService;
 import dev.sharelinks.support.EmbeddedPostgres;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,7 +79,7 @@ class ConcurrentClaimTests {
         UUID persona = organizations.putPersona(org, UUID.randomUUID(), "Racer").id();
         List<ShareLink> links = new ArrayList<>();
         for (int limit : LIMITS) {
-            links.add(shareLinks.create(org, persona, BigDecimal.ONE, BigDecimal.valueOf(limit)));
+            links.add(shareLinks.create(org, persona, Duration.ofHours(1), limit));
         }
 
         Map<String, AtomicInteger> created = new ConcurrentHashMap<>();

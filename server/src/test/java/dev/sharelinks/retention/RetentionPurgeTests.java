@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.sharelinks.domain.RetentionPurge;
 import dev.sharelinks.support.MutableClock;
 import dev.sharelinks.support.TestOrganization;
 import java.time.Duration;

@@ -15,14 +15,14 @@ public final class CekuraExample {
 
     public static String run(String baseUrl, String apiKey, int resultId, int someoneElsesResultId)
             throws ApiException {
+        // spotless:off (the README shows these lines as they are)
         // tag::cekura[]
         ApiClient client = new ApiClient();
         client.updateBaseUri(baseUrl);
         client.setRequestInterceptor(request -> request.header("X-CEKURA-API-KEY", apiKey));
         ResultsApi results = new ResultsApi(client);
 
-        SchemaCreateShareableLinkTokenResponse link = results.createShareableLinkToken2(
-                resultId,
+        SchemaCreateShareableLinkTokenResponse link = results.createShareableLinkToken2(resultId,
                 new SchemaPostCreateShareableLinkToken().expireAt(OffsetDateTime.parse("2026-05-20T10:00:00Z")));
         System.out.println("send this to the reader: " + link.getShareableLink());
 
@@ -39,14 +39,14 @@ public final class CekuraExample {
             System.out.println("not found: " + e.getCode());
         }
         try {
-            results.createShareableLinkToken2(
-                    resultId,
+            results.createShareableLinkToken2(resultId,
                     new SchemaPostCreateShareableLinkToken().expireAt(OffsetDateTime.parse("2001-01-01T00:00:00Z")));
         } catch (ApiException e) {
             // e.getCode() == 400, e.getResponseBody() == {"expire_at":["Expiration must be in the future."]}
             System.out.println("bad request: " + e.getCode() + " " + e.getResponseBody());
         }
         // end::cekura[]
+        // spotless:on
         return link.getToken() + " " + result.get("status");
     }
 }

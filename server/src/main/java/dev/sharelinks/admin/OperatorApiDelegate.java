@@ -1,0 +1,158 @@
+package dev.sharelinks.admin;
+
+import dev.sharelinks.audit.AuditQuery;
+import dev.sharelinks.audit.AuditTrail;
+import dev.sharelinks.generated.admin.api.AdminApiDelegate;
+import dev.sharelinks.generated.admin.model.ApiKeyCreateDto;
+import dev.sharelinks.generated.admin.model.ApiKeyCreatedDto;
+import dev.sharelinks.generated.admin.model.AuditActorTypeDto;
+import dev.sharelinks.generated.admin.model.AuditEventPageDto;
+import dev.sharelinks.generated.admin.model.AuditTargetTypeDto;
+import dev.sharelinks.generated.admin.model.OrganizationCreateDto;
+import dev.sharelinks.generated.admin.model.OrganizationDto;
+import dev.sharelinks.generated.admin.model.OrganizationUpdateDto;
+import dev.sharelinks.generated.admin.model.PersonaDto;
+import dev.sharelinks.generated.admin.model.PersonaUpsertDto;
+import dev.sharelinks.generated.admin.model.ResultDto;
+import dev.sharelinks.organization.OrganizationChanges;
+import dev.sharelinks.organization.OrganizationService;
+import dev.sharelinks.platform.InvalidInputException;
+import dev.sharelinks.result.ResultService;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The operator API (specs/sharelinks/admin.yaml). */
+@Service
+class OperatorApiDelegate implements AdminApiDelegate {
+
+    private final OrganizationService organizations;
+    private final ResultService results;
+    private final AuditTrail audit;
+    private final OperatorApiMapper mapper;
+    private final JsonMapper json;
+
+    OperatorApiDelegate(
+            OrganizationService organizations,
+            ResultService results,
+            AuditTrail audit,
+            OperatorApiMapper mapper,
+            JsonMapper json) {
+        this.organizations = organizations;
+        this.results = results;
+        this.audit = audit;
+        this.mapper = mapper;
+        this.json = json;
+    }
+
+    @Override
+    public ResponseEntity<OrganizationDto> createOrganization(OrganizationCreateDto request) {
+        var org = organizations.create(
+                request.getName(),
+                mapper.toPlan(request.getPlan()),
+                request.getCustomDomain().orElse(null));
+        return ResponseEntity.status(HttpStatus.CREATED).body(mapper.toOrganization(org));
+    }
+
+    @Override
+    public ResponseEntity<OrganizationDto> getOrganization(UUID orgId) {
+        return ResponseEntity.ok(mapper.toOrganization(organizations.get(orgId)));
+    }
+
+    @Override
+    public ResponseEntity<OrganizationDto> updateOrganization(UUID orgId, OrganizationUpdateDto request) {
+        var plan = request.getPlan();
+        var changes = new OrganizationChanges(
+                request.getName(),
+                plan == null ? null : plan.getRemoveWatermark(),
+                plan == null ? null : plan.getWhitelabelReports(),
+                request.getCustomDomain().isPresent(),
+                request.getCustomDomain().orElse(null));
+        return ResponseEntity.ok(mapper.toOrganization(organizations.update(orgId, changes)));
+    }
+
+    @Override
+    public ResponseEntity<ApiKeyCreatedDto> createApiKey(UUID orgId, ApiKeyCreateDto request) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(mapper.toApiKeyCreated(organizations.issueApiKey(orgId, request.getName())));
+    }
+
+    @Override
+    public ResponseEntity<Void> deleteApiKey(UUID orgId, UUID keyId) {
+        organizations.revokeApiKey(orgId, keyId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Override
+    public ResponseEntity<PersonaDto> putPersona(UUID orgId, UUID personaId, PersonaUpsertDto request) {
+        return ResponseEntity.ok(mapper.toPersona(organizations.putPersona(orgId, personaId, request.getName())));
+    }
+
+    @Override
+    public ResponseEntity<Void> deletePersona(UUID orgId, UUID personaId) {
+        organizations.deletePersona(orgId, personaId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Override
+    public ResponseEntity<ResultDto> putResult(UUID orgId, Integer resultId, Map<String, Object> document) {
+        return ResponseEntity.ok(mapper.toResult(results.put(orgId, resultId, json.writeValueAsString(document))));
+    }
+
+    @Override
+    public ResponseEntity<Void> deleteResult(UUID orgId, Integer resultId) {
+        results.delete(orgId, resultId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Override
+    public ResponseEntity<AuditEventPageDto> listAuditEvents(
+            UUID organizationId,
+            AuditTargetTypeDto targetType,
+            String targetId,
+            String action,
+            AuditActorTypeDto actorType,
+            UUID actorId,
+            OffsetDateTime since,
+            OffsetDateTime until,
+            Integer limit,
+            String cursor) {
+        int pageSize = limit == null ? 50 : limit;
+        // one more than asked tells whether there is a next page
+        var events = audit.list(new AuditQuery(
+                organizationId,
+                mapper.toTargetType(targetType),
+                targetId,
+                action,
+                mapper.toActorType(actorType),
+                actorId,
+                since == null ? null : since.toInstant(),
+                until == null ? null : until.toInstant(),
+                cursor(cursor),
+                pageSize + 1));
+        var page = events.subList(0, Math.min(pageSize, events.size()));
+        String next = events.size() > pageSize
+                ? Long.toString(page.get(page.size() - 1).id())
+                : null;
+        return ResponseEntity.ok(mapper.toAuditEventPage(page, next));
+    }
+
+    private static Long cursor(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(cursor);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException notOurs) {
+            // falls through to the error below
+        }
+        throw new InvalidInputException("cursor", "cursor must be the nextCursor of a previous page");
+    }
+}

@@ -1,0 +1,100 @@
+package dev.sharelinks.admin;
+
+import dev.sharelinks.audit.AuditActor;
+import dev.sharelinks.audit.AuditEvent;
+import dev.sharelinks.generated.admin.model.ApiKeyCreatedDto;
+import dev.sharelinks.generated.admin.model.AuditActorTypeDto;
+import dev.sharelinks.generated.admin.model.AuditChangeDto;
+import dev.sharelinks.generated.admin.model.AuditEventActorDto;
+import dev.sharelinks.generated.admin.model.AuditEventDto;
+import dev.sharelinks.generated.admin.model.AuditEventPageDto;
+import dev.sharelinks.generated.admin.model.AuditEventTargetDto;
+import dev.sharelinks.generated.admin.model.AuditTargetTypeDto;
+import dev.sharelinks.generated.admin.model.OrganizationDto;
+import dev.sharelinks.generated.admin.model.PersonaDto;
+import dev.sharelinks.generated.admin.model.PlanDto;
+import dev.sharelinks.generated.admin.model.ResultDto;
+import dev.sharelinks.organization.IssuedApiKey;
+import dev.sharelinks.organization.Organization;
+import dev.sharelinks.organization.Persona;
+import dev.sharelinks.organization.Plan;
+import dev.sharelinks.platform.web.WireMapping;
+import dev.sharelinks.result.StoredResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+
+/** The rooms' records to the operator API's wire format, and its filters to the domain's. */
+@Mapper(config = WireMapping.class)
+interface OperatorApiMapper {
+
+    OrganizationDto toOrganization(Organization org);
+
+    PlanDto toPlan(Plan plan);
+
+    /** An omitted plan flag is false on create. */
+    default Plan toPlan(PlanDto plan) {
+        return plan == null
+                ? null
+                : new Plan(
+                        Boolean.TRUE.equals(plan.getRemoveWatermark()),
+                        Boolean.TRUE.equals(plan.getWhitelabelReports()));
+    }
+
+    @Mapping(target = "id", source = "key.id")
+    @Mapping(target = "name", source = "key.name")
+    @Mapping(target = "createdAt", source = "key.createdAt")
+    @Mapping(target = "key", source = "secret")
+    ApiKeyCreatedDto toApiKeyCreated(IssuedApiKey issued);
+
+    PersonaDto toPersona(Persona persona);
+
+    ResultDto toResult(StoredResult result);
+
+    default AuditEventPageDto toAuditEventPage(List<AuditEvent> events, String nextCursor) {
+        return new AuditEventPageDto()
+                .items(events.stream().map(this::toAuditEvent).toList())
+                .nextCursor(nextCursor);
+    }
+
+    @Mapping(target = "target", source = ".")
+    AuditEventDto toAuditEvent(AuditEvent event);
+
+    @Mapping(target = "type", source = "targetType")
+    @Mapping(target = "id", source = "targetId")
+    AuditEventTargetDto toTarget(AuditEvent event);
+
+    default AuditEventActorDto toActor(AuditActor actor) {
+        return new AuditEventActorDto()
+                .type(AuditActorTypeDto.fromValue(code(actor.type())))
+                .id(actor.id() == null ? null : actor.id().toString());
+    }
+
+    default Map<String, AuditChangeDto> toChanges(Map<String, AuditEvent.Change> changes) {
+        Map<String, AuditChangeDto> wire = new LinkedHashMap<>();
+        changes.forEach((field, change) ->
+                wire.put(field, new AuditChangeDto().from(change.from()).to(change.to())));
+        return wire;
+    }
+
+    default AuditTargetTypeDto toTargetType(AuditEvent.TargetType type) {
+        return AuditTargetTypeDto.fromValue(code(type));
+    }
+
+    default AuditEvent.TargetType toTargetType(AuditTargetTypeDto type) {
+        return type == null
+                ? null
+                : AuditEvent.TargetType.valueOf(type.getValue().toUpperCase(Locale.ROOT));
+    }
+
+    default AuditActor.Type toActorType(AuditActorTypeDto type) {
+        return type == null ? null : AuditActor.Type.valueOf(type.getValue().toUpperCase(Locale.ROOT));
+    }
+
+    private static String code(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,9 +1,0 @@
-package dev.sharelinks.domain;
-
-/** The request clashes with what another organisation owns. */
-public class ConflictException extends RuntimeException {
-
-    public ConflictException(String message) {
-        super(message);
-    }
-}

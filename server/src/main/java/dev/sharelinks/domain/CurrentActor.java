@@ -1,8 +1,0 @@
-package dev.sharelinks.domain;
-
-/** Tells the audit trail who is making the current change; the security layer knows. */
-@FunctionalInterface
-public interface CurrentActor {
-
-    AuditActor get();
-}

@@ -1,9 +1,0 @@
-package dev.sharelinks.domain;
-
-/** A credential found only once the request reached the domain (a shareable-link token) is not valid. */
-public class InvalidCredentialsException extends RuntimeException {
-
-    public InvalidCredentialsException(String message) {
-        super(message);
-    }
-}

@@ -1,4 +1,0 @@
-package dev.sharelinks.domain;
-
-/** A freshly issued key together with its secret, which exists only in this object. */
-public record IssuedApiKey(ApiKey key, String secret) {}

@@ -1,9 +1,0 @@
-package dev.sharelinks.domain;
-
-/** The thing does not exist, or belongs to another organisation: callers cannot tell which. */
-public class NotFoundException extends RuntimeException {
-
-    public NotFoundException(String message) {
-        super(message);
-    }
-}

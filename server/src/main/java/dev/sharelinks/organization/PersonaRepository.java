@@ -1,0 +1,60 @@
+package dev.sharelinks.organization;
+
+import dev.sharelinks.platform.jdbc.DbTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class PersonaRepository {
+
+    private final JdbcClient jdbc;
+
+    PersonaRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Any organisation's persona with this id. */
+    Optional<Persona> findById(UUID id) {
+        return jdbc.sql("select id, organization_id, name from personas where id = :id")
+                .param("id", id)
+                .query(this::map)
+                .optional();
+    }
+
+    void insert(Persona persona, Instant now) {
+        jdbc.sql("insert into personas (id, organization_id, name, created_at) values (:id, :org, :name, :now)")
+                .param("id", persona.id())
+                .param("org", persona.organizationId())
+                .param("name", persona.name())
+                .param("now", DbTime.toDb(now))
+                .update();
+    }
+
+    boolean rename(UUID organizationId, UUID id, String name) {
+        return jdbc.sql("update personas set name = :name where id = :id and organization_id = :org")
+                        .param("id", id)
+                        .param("org", organizationId)
+                        .param("name", name)
+                        .update()
+                == 1;
+    }
+
+    /** Deletes the persona; its share links go with it (foreign key cascade). */
+    boolean delete(UUID organizationId, UUID id) {
+        return jdbc.sql("delete from personas where id = :id and organization_id = :org")
+                        .param("id", id)
+                        .param("org", organizationId)
+                        .update()
+                == 1;
+    }
+
+    private Persona map(ResultSet rs, int row) throws SQLException {
+        return new Persona(
+                rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class), rs.getString("name"));
+    }
+}

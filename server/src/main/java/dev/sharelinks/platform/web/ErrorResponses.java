@@ -1,0 +1,42 @@
+package dev.sharelinks.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Turns an {@link ApiError} into a response in the shape of the surface the request addressed. */
+@Component
+public class ErrorResponses {
+
+    private final JsonMapper json;
+    private final ApiSurfaces surfaces;
+
+    public ErrorResponses(JsonMapper json, ApiSurfaces surfaces) {
+        this.json = json;
+        this.surfaces = surfaces;
+    }
+
+    public ResponseEntity<Object> entity(String path, ApiError error, HttpHeaders headers) {
+        return ResponseEntity.status(error.status())
+                .headers(headers)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(surfaces.forPath(path).errorBody(error));
+    }
+
+    public ResponseEntity<Object> entity(HttpServletRequest request, ApiError error) {
+        return entity(RequestPath.of(request), error, HttpHeaders.EMPTY);
+    }
+
+    /** For code outside Spring MVC (filters), which writes to the servlet response itself. */
+    public void write(HttpServletRequest request, HttpServletResponse response, ApiError error) throws IOException {
+        response.setStatus(error.status().value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        json.writeValue(response.getOutputStream(), surfaces.forRequest(request).errorBody(error));
+    }
+}

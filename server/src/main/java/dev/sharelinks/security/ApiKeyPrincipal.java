@@ -1,6 +1,0 @@
-package dev.sharelinks.security;
-
-import java.util.UUID;
-
-/** Who is calling: an API key of one organisation. */
-public record ApiKeyPrincipal(UUID apiKeyId, UUID organizationId) {}

@@ -1,0 +1,139 @@
+package dev.sharelinks.sharelink;
+
+import dev.sharelinks.platform.ForbiddenException;
+import dev.sharelinks.platform.MillisecondClock;
+import dev.sharelinks.platform.NotFoundException;
+import dev.sharelinks.sharelink.LinkUnavailableException.Reason;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * What a link's holder can do with its token: see whether it opens, and use it. Nothing here is cached: a
+ * disabled, rotated, expired or used-up link stops working on the very next request, on every instance.
+ */
+@Service
+public class PublicShareLinks {
+
+    private final ShareLinkRepository links;
+    private final ShareLinkMetrics metrics;
+    private final MillisecondClock clock;
+
+    PublicShareLinks(ShareLinkRepository links, ShareLinkMetrics metrics, MillisecondClock clock) {
+        this.links = links;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * The link, if it can be used now. Reading never consumes a use.
+     *
+     * @param origin the caller's Origin header (normalized), or null when it sent none or it is the service itself
+     */
+    public ShareLink status(String token, String origin) {
+        ShareLink link = find(token);
+        checkOrigin(link, origin);
+        Reason reason = unusable(link, clock.now());
+        if (reason != null) {
+            throw unavailable(reason);
+        }
+        return link;
+    }
+
+    /** Consumes exactly one use; the conditional UPDATE in {@link ShareLinkRepository#claim} decides. */
+    public LinkUse use(String token, String origin) {
+        return metrics.claimTimer().record(() -> {
+            try {
+                LinkUse use = claim(token, origin);
+                metrics.sessionClaimed();
+                return use;
+            } catch (LinkUnavailableException e) {
+                metrics.sessionRefused(e.reason().code());
+                throw e;
+            } catch (ForbiddenException e) {
+                metrics.sessionRefused("origin");
+                throw e;
+            } catch (NotFoundException e) {
+                metrics.sessionRefused("unknown");
+                throw e;
+            }
+        });
+    }
+
+    private LinkUse claim(String token, String origin) {
+        if (origin != null) {
+            // an embed's caller: its origin must be allowed before anything is counted
+            checkOrigin(find(token), origin);
+        } else if (!plausible(token)) {
+            throw notFound();
+        }
+        Instant now = clock.now();
+        // one statement when it succeeds: the conditional UPDATE counts the use and returns the link as counted
+        var counted = links.claimReturning(token, now);
+        if (counted.isPresent()) {
+            return new LinkUse(UUID.randomUUID(), counted.get());
+        }
+        ShareLink current = links.findByToken(token).orElseThrow(PublicShareLinks::notFound);
+        Reason reason = unusable(current, now);
+        // the claim lost to another one between our read and the update: by now the link is used up
+        throw unavailable(reason != null ? reason : Reason.EXHAUSTED);
+    }
+
+    /** Why the link cannot be used at {@code now}, or null when it can. Disabled wins over expired over used up. */
+    public static Reason unusable(ShareLink link, Instant now) {
+        if (!link.enabled()) {
+            return Reason.DISABLED;
+        }
+        if (link.expiresAt() != null && !link.expiresAt().isAfter(now)) {
+            return Reason.EXPIRED;
+        }
+        if (link.usageLimit() != null && link.usageCount() >= link.usageLimit()) {
+            return Reason.EXHAUSTED;
+        }
+        return null;
+    }
+
+    public static Integer remainingUses(ShareLink link) {
+        return link.usageLimit() == null ? null : Math.max(0, link.usageLimit() - link.usageCount());
+    }
+
+    /** Embeds may be called only from the origins their owner allowed; direct links from anywhere. */
+    public static boolean originAllowed(ShareLink link, String origin) {
+        return origin == null
+                || link.type() == LinkType.LINK
+                || link.allowAllOrigins()
+                || link.allowedOrigins().contains(origin);
+    }
+
+    private static void checkOrigin(ShareLink link, String origin) {
+        if (!originAllowed(link, origin)) {
+            throw new ForbiddenException("Origin " + origin + " may not use this share link");
+        }
+    }
+
+    private ShareLink find(String token) {
+        if (!plausible(token)) {
+            throw notFound();
+        }
+        return links.findByToken(token).orElseThrow(PublicShareLinks::notFound);
+    }
+
+    /** A token the database could hold: anything else is unknown without asking it. */
+    private static boolean plausible(String token) {
+        return token != null && token.length() <= 64 && token.indexOf('\u0000') < 0;
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("Share link not found");
+    }
+
+    private static LinkUnavailableException unavailable(Reason reason) {
+        return new LinkUnavailableException(
+                reason,
+                switch (reason) {
+                    case DISABLED -> "This share link has been disabled by its owner";
+                    case EXPIRED -> "This share link has expired";
+                    case EXHAUSTED -> "This share link has been used up";
+                });
+    }
+}

@@ -1,0 +1,29 @@
+package dev.sharelinks.sharelink;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An Anam share link as stored.
+ *
+ * @param expiresAt  null: never expires
+ * @param usageLimit null: unlimited
+ */
+public record ShareLink(
+        UUID id,
+        UUID organizationId,
+        UUID personaId,
+        String personaName,
+        String token,
+        LinkType type,
+        Instant expiresAt,
+        Integer usageLimit,
+        int usageCount,
+        List<String> allowedOrigins,
+        boolean allowAllOrigins,
+        boolean removeWatermark,
+        boolean enabled,
+        boolean primary,
+        Instant createdAt,
+        Instant lastUsedAt) {}

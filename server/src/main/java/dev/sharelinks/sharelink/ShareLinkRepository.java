@@ -1,0 +1,270 @@
+package dev.sharelinks.sharelink;
+
+import dev.sharelinks.platform.jdbc.DatabaseKind;
+import dev.sharelinks.platform.jdbc.DbTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Share links in SQL; the only place that knows their columns. */
+@Repository
+class ShareLinkRepository {
+
+    /** Origins are stored one per line: a valid origin never contains a line break. */
+    private static final String ORIGIN_SEPARATOR = "\n";
+
+    private final JdbcClient jdbc;
+    private final DatabaseKind database;
+
+    ShareLinkRepository(JdbcClient jdbc, DatabaseKind database) {
+        this.jdbc = jdbc;
+        this.database = database;
+    }
+
+    void insert(ShareLink link) {
+        jdbc.sql("""
+                        insert into share_links (id, organization_id, persona_id, persona_name, token, link_type, expires_at,
+                            usage_limit, usage_count, allowed_origins, allow_all_origins, remove_watermark, enabled,
+                            primary_persona_id, created_at, updated_at, last_used_at)
+                        values (:id, :org, :persona, :personaName, :token, :type, :expiresAt, :usageLimit, :usageCount,
+                            :origins, :allowAll, :removeWatermark, :enabled, :primaryPersona, :createdAt, :createdAt, :lastUsedAt)""")
+                .param("id", link.id())
+                .param("org", link.organizationId())
+                .param("persona", link.personaId())
+                .param("personaName", link.personaName())
+                .param("token", link.token())
+                .param("type", link.type().name())
+                .param("expiresAt", DbTime.toDb(link.expiresAt()))
+                .param("usageLimit", link.usageLimit())
+                .param("usageCount", link.usageCount())
+                .param("origins", String.join(ORIGIN_SEPARATOR, link.allowedOrigins()))
+                .param("allowAll", link.allowAllOrigins())
+                .param("removeWatermark", link.removeWatermark())
+                .param("enabled", link.enabled())
+                .param("primaryPersona", link.primary() ? link.personaId() : null)
+                .param("createdAt", DbTime.toDb(link.createdAt()))
+                .param("lastUsedAt", DbTime.toDb(link.lastUsedAt()))
+                .update();
+    }
+
+    Optional<ShareLink> findById(UUID organizationId, UUID id) {
+        return jdbc.sql("select * from share_links where id = :id and organization_id = :org")
+                .param("id", id)
+                .param("org", organizationId)
+                .query(this::map)
+                .optional();
+    }
+
+    Optional<ShareLink> findByToken(String token) {
+        return jdbc.sql("select * from share_links where token = :token")
+                .param("token", token)
+                .query(this::map)
+                .optional();
+    }
+
+    /**
+     * Changes only the columns the change names, in one statement.
+     *
+     * @return false when the link is gone (deleted meanwhile, or another organisation's)
+     */
+    boolean apply(UUID organizationId, UUID id, ShareLinkChange change, Instant now) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        putIfGiven(columns, "expires_at", DbTime.toDb(change.expiresAt()));
+        putIfGiven(columns, "usage_limit", change.usageLimit());
+        putIfGiven(columns, "enabled", change.enabled());
+        putIfGiven(
+                columns,
+                "link_type",
+                change.type() == null ? null : change.type().name());
+        putIfGiven(
+                columns,
+                "allowed_origins",
+                change.allowedOrigins() == null ? null : String.join(ORIGIN_SEPARATOR, change.allowedOrigins()));
+        putIfGiven(columns, "allow_all_origins", change.allowAllOrigins());
+        putIfGiven(columns, "remove_watermark", change.removeWatermark());
+        putIfGiven(columns, "token", change.token());
+        StringBuilder sql = new StringBuilder("update share_links set updated_at = :now");
+        columns.keySet()
+                .forEach(
+                        column -> sql.append(", ").append(column).append(" = :").append(column));
+        if (change.primary() != null) {
+            // the primary mark is the persona's id in a column with a unique constraint: one primary per persona
+            sql.append(change.primary() ? ", primary_persona_id = persona_id" : ", primary_persona_id = null");
+        }
+        sql.append(" where id = :id and organization_id = :org");
+        return jdbc.sql(sql.toString())
+                        .params(columns)
+                        .param("now", DbTime.toDb(now))
+                        .param("id", id)
+                        .param("org", organizationId)
+                        .update()
+                == 1;
+    }
+
+    private static void putIfGiven(Map<String, Object> columns, String column, Object value) {
+        if (value != null) {
+            columns.put(column, value);
+        }
+    }
+
+    /** The persona's primary link, if it has one. */
+    Optional<UUID> primaryOf(UUID personaId) {
+        return jdbc.sql("select id from share_links where primary_persona_id = :persona")
+                .param("persona", personaId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /** Takes the primary mark from every other link of the persona (inside the caller's transaction). */
+    void demotePrimary(UUID personaId, UUID exceptId, Instant now) {
+        jdbc.sql("""
+                        update share_links set primary_persona_id = null, updated_at = :now
+                        where primary_persona_id = :persona and id <> :id""")
+                .param("persona", personaId)
+                .param("id", exceptId)
+                .param("now", DbTime.toDb(now))
+                .update();
+    }
+
+    /**
+     * Counts one use with a single conditional UPDATE whose row count is the decision, so concurrent claims on
+     * any number of instances never exceed the limit; returns the link as counted, in the same statement.
+     * PostgreSQL says {@code UPDATE ... RETURNING}; H2 says {@code SELECT * FROM FINAL TABLE (UPDATE ...)}.
+     * Empty: nothing was counted.
+     */
+    Optional<ShareLink> claimReturning(String token, Instant now) {
+        String sql = database.isPostgres() ? CLAIM + " returning *" : "select * from final table (" + CLAIM + ")";
+        return jdbc.sql(sql)
+                .param("token", token)
+                .param("now", DbTime.toDb(now))
+                .query(this::map)
+                .optional();
+    }
+
+    private static final String CLAIM = """
+            update share_links set usage_count = usage_count + 1, last_used_at = :now
+            where token = :token
+              and enabled = true
+              and (expires_at is null or expires_at > :now)
+              and (usage_limit is null or usage_count < usage_limit)""";
+
+    /**
+     * Links that ended before {@code cutoff}: expired then, or used up with their last use then. The same
+     * condition guards {@link #deleteEnded}, so a link renewed meanwhile is kept.
+     */
+    private static final String ENDED_BEFORE = """
+            (expires_at <= :cutoff or (usage_limit is not null and usage_count >= usage_limit
+                                       and coalesce(last_used_at, updated_at) <= :cutoff))""";
+
+    List<ShareLink> findEnded(Instant cutoff, int limit) {
+        return jdbc.sql("select * from share_links where " + ENDED_BEFORE + " order by id limit :limit")
+                .param("cutoff", DbTime.toDb(cutoff))
+                .param("limit", limit)
+                .query(this::map)
+                .list();
+    }
+
+    boolean deleteEnded(UUID id, Instant cutoff) {
+        return jdbc.sql("delete from share_links where id = :id and " + ENDED_BEFORE)
+                        .param("id", id)
+                        .param("cutoff", DbTime.toDb(cutoff))
+                        .update()
+                == 1;
+    }
+
+    boolean delete(UUID organizationId, UUID id) {
+        return jdbc.sql("delete from share_links where id = :id and organization_id = :org")
+                        .param("id", id)
+                        .param("org", organizationId)
+                        .update()
+                == 1;
+    }
+
+    /** A page of the organisation's links, newest first; {@code search} matches persona name or token. */
+    List<ShareLink> list(UUID organizationId, String search, UUID personaId, int offset, int limit) {
+        return bind(jdbc.sql(listSql(search != null, personaId != null)), organizationId, search, personaId)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(this::map)
+                .list();
+    }
+
+    long count(UUID organizationId, String search, UUID personaId) {
+        return bind(
+                        jdbc.sql("select count(*) from share_links" + where(search != null, personaId != null)),
+                        organizationId,
+                        search,
+                        personaId)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * The page query. H2's planner prefers the foreign-key index and sorts every link of the organisation for
+     * each page; told to use the ordering index, and with the (constant) organization_id leading the ORDER BY,
+     * it reads just the page in index order (EXPLAIN: "index sorted"). PostgreSQL finds that plan by itself.
+     */
+    String listSql(boolean bySearch, boolean byPersona) {
+        String from = database.isPostgres()
+                ? "select * from share_links"
+                : "select * from share_links use index (ix_share_links_org_created_id)";
+        return from + where(bySearch, byPersona)
+                + " order by organization_id desc, created_at desc, id desc limit :limit offset :offset";
+    }
+
+    private static String where(boolean bySearch, boolean byPersona) {
+        return " where organization_id = :org"
+                + (byPersona ? " and persona_id = :persona" : "")
+                + (bySearch
+                        ? " and (lower(persona_name) like :pattern escape '!' or lower(token) like :pattern escape '!')"
+                        : "");
+    }
+
+    private static JdbcClient.StatementSpec bind(
+            JdbcClient.StatementSpec statement, UUID organizationId, String search, UUID personaId) {
+        statement = statement.param("org", organizationId);
+        if (personaId != null) {
+            statement = statement.param("persona", personaId);
+        }
+        if (search != null) {
+            statement = statement.param("pattern", "%" + likeEscape(search.toLowerCase(Locale.ROOT)) + "%");
+        }
+        return statement;
+    }
+
+    private static String likeEscape(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    private ShareLink map(ResultSet rs, int row) throws SQLException {
+        String origins = rs.getString("allowed_origins");
+        int limit = rs.getInt("usage_limit");
+        Integer usageLimit = rs.wasNull() ? null : limit;
+        return new ShareLink(
+                rs.getObject("id", UUID.class),
+                rs.getObject("organization_id", UUID.class),
+                rs.getObject("persona_id", UUID.class),
+                rs.getString("persona_name"),
+                rs.getString("token"),
+                LinkType.valueOf(rs.getString("link_type")),
+                DbTime.fromDb(rs, "expires_at"),
+                usageLimit,
+                rs.getInt("usage_count"),
+                origins == null || origins.isEmpty() ? List.of() : Arrays.asList(origins.split(ORIGIN_SEPARATOR)),
+                rs.getBoolean("allow_all_origins"),
+                rs.getBoolean("remove_watermark"),
+                rs.getBoolean("enabled"),
+                rs.getObject("primary_persona_id") != null,
+                DbTime.fromDb(rs, "created_at"),
+                DbTime.fromDb(rs, "last_used_at"));
+    }
+}
