@@ -3,6 +3,7 @@ package dev.sharelinks.organization;
 import dev.sharelinks.audit.AuditEvent.TargetType;
 import dev.sharelinks.audit.AuditTrail;
 import dev.sharelinks.platform.ConflictException;
+import dev.sharelinks.platform.DisplayNames;
 import dev.sharelinks.platform.DuplicateKeyRetry;
 import dev.sharelinks.platform.MillisecondClock;
 import dev.sharelinks.platform.NotFoundException;
@@ -50,6 +51,7 @@ public class OrganizationService {
 
     @Transactional
     public Organization create(String name, Plan plan, String customDomain) {
+        DisplayNames.check("name", name);
         Organization org = new Organization(
                 UUID.randomUUID(),
                 name,
@@ -76,6 +78,7 @@ public class OrganizationService {
 
     @Transactional
     public Organization update(UUID id, OrganizationChanges changes) {
+        DisplayNames.check("name", changes.name());
         Organization current = get(id);
         Plan plan = new Plan(
                 changes.removeWatermark() != null
@@ -102,6 +105,7 @@ public class OrganizationService {
 
     @Transactional
     public IssuedApiKey issueApiKey(UUID organizationId, String name) {
+        DisplayNames.check("name", name);
         get(organizationId);
         String secret = secrets.newApiKey();
         ApiKey key = new ApiKey(UUID.randomUUID(), organizationId, name, clock.now());
@@ -132,6 +136,7 @@ public class OrganizationService {
 
     /** Registers the persona, or renames it; a persona id registered by another organisation is a conflict. */
     public Persona putPersona(UUID organizationId, UUID personaId, String name) {
+        DisplayNames.check("name", name);
         get(organizationId);
         return retry.inOwnTransaction(
                 () -> putPersonaOnce(organizationId, personaId, name),

@@ -37,6 +37,9 @@ public final class Origins {
             throw new InvalidInputException("allowedOrigins", problem);
         }
         int port = uri.getPort();
+        if (port == 0 || port > 65_535) {
+            throw new InvalidInputException("allowedOrigins", problem);
+        }
         boolean defaultPort =
                 port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
         return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);

@@ -19,6 +19,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ShareLinkRepository {
 
+    /**
+     * Every read of a link carries its organisation's plan for the watermark: what the plan does not allow is not
+     * shown, even when it was set while the plan allowed it (a downgrade brings the watermark back at once, an
+     * upgrade the owner's setting).
+     */
+    private static final String LINK = "share_links.*, " + planOf("share_links");
+
+    private static String planOf(String links) {
+        return "(select o.plan_remove_watermark from organizations o where o.id = " + links
+                + ".organization_id) as plan_remove_watermark";
+    }
+
     /** Origins are stored one per line: a valid origin never contains a line break. */
     private static final String ORIGIN_SEPARATOR = "\n";
 
@@ -57,7 +69,7 @@ class ShareLinkRepository {
     }
 
     Optional<ShareLink> findById(UUID organizationId, UUID id) {
-        return jdbc.sql("select * from share_links where id = :id and organization_id = :org")
+        return jdbc.sql("select " + LINK + " from share_links where id = :id and organization_id = :org")
                 .param("id", id)
                 .param("org", organizationId)
                 .query(this::map)
@@ -65,7 +77,7 @@ class ShareLinkRepository {
     }
 
     Optional<ShareLink> findByToken(String token) {
-        return jdbc.sql("select * from share_links where token = :token")
+        return jdbc.sql("select " + LINK + " from share_links where token = :token")
                 .param("token", token)
                 .query(this::map)
                 .optional();
@@ -142,7 +154,9 @@ class ShareLinkRepository {
      * Empty: nothing was counted.
      */
     Optional<ShareLink> claimReturning(String token, Instant now) {
-        String sql = database.isPostgres() ? CLAIM + " returning *" : "select * from final table (" + CLAIM + ")";
+        String sql = database.isPostgres()
+                ? CLAIM + " returning " + LINK
+                : "select counted.*, " + planOf("counted") + " from final table (" + CLAIM + ") counted";
         return jdbc.sql(sql)
                 .param("token", token)
                 .param("now", DbTime.toDb(now))
@@ -166,7 +180,7 @@ class ShareLinkRepository {
                                        and coalesce(last_used_at, updated_at) <= :cutoff))""";
 
     List<ShareLink> findEnded(Instant cutoff, int limit) {
-        return jdbc.sql("select * from share_links where " + ENDED_BEFORE + " order by id limit :limit")
+        return jdbc.sql("select " + LINK + " from share_links where " + ENDED_BEFORE + " order by id limit :limit")
                 .param("cutoff", DbTime.toDb(cutoff))
                 .param("limit", limit)
                 .query(this::map)
@@ -215,8 +229,8 @@ class ShareLinkRepository {
      */
     String listSql(boolean bySearch, boolean byPersona) {
         String from = database.isPostgres()
-                ? "select * from share_links"
-                : "select * from share_links use index (ix_share_links_org_created_id)";
+                ? "select " + LINK + " from share_links"
+                : "select " + LINK + " from share_links use index (ix_share_links_org_created_id)";
         return from + where(bySearch, byPersona)
                 + " order by organization_id desc, created_at desc, id desc limit :limit offset :offset";
     }
@@ -261,7 +275,7 @@ class ShareLinkRepository {
                 rs.getInt("usage_count"),
                 origins == null || origins.isEmpty() ? List.of() : Arrays.asList(origins.split(ORIGIN_SEPARATOR)),
                 rs.getBoolean("allow_all_origins"),
-                rs.getBoolean("remove_watermark"),
+                rs.getBoolean("remove_watermark") && rs.getBoolean("plan_remove_watermark"),
                 rs.getBoolean("enabled"),
                 rs.getObject("primary_persona_id") != null,
                 DbTime.fromDb(rs, "created_at"),

@@ -30,16 +30,17 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A real browser (Debian's headless Chromium) opens the share page, presses Start, and the use is counted;
  * the frame page loads inside a page of an allowed origin and is refused inside one of a disallowed origin.
  * Without Chromium these tests are skipped (and say so), unless SHARELINKS_REQUIRE_BROWSER=true, as in CI.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("test")
 class BrowserTests {
 
@@ -50,8 +51,24 @@ class BrowserTests {
     private static WebDriver browser;
     private static HttpServer embedder;
 
-    @LocalServerPort
-    int port;
+    /** A port of its own, known before start: the public base URL (the pages' own origin) names it. */
+    static final int PORT = freePort();
+
+    @DynamicPropertySource
+    static void ownOrigin(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("sharelinks.public-base-url", () -> "http://127.0.0.1:" + PORT);
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    int port = PORT;
 
     @Autowired
     OrganizationService organizations;

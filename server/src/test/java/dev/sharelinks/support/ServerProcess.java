@@ -36,34 +36,111 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts a server on the given PostgreSQL database and waits until it is ready. */
     public static ServerProcess start(String jdbcUrl, String name, String... extraArguments) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+        return launch(name).database(jdbcUrl).arguments(extraArguments).start();
+    }
+
+    public static Launch launch(String name) {
+        return new Launch(name);
+    }
+
+    /** How a server process is started: database, arguments, environment, umask, working directory. */
+    public static final class Launch {
+
+        private final String name;
+        private String jdbcUrl;
+        private final List<String> arguments = new ArrayList<>();
+        private final java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
+        private String umask;
+        private File directory;
+        private boolean defaults = true;
+
+        private Launch(String name) {
+            this.name = name;
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.sharelinks.ShareLinksApplication",
-                "--server.port=" + port,
-                "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres",
-                "--sharelinks.admin-token=" + ADMIN_TOKEN,
-                "--sharelinks.demo-data=false",
-                "--sharelinks.rate-limit.enabled=false",
-                "--logging.level.root=WARN"));
-        command.addAll(List.of(extraArguments));
-        File log = Path.of("target", "server-" + name + ".log").toFile();
-        log.delete();
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
-                .start();
-        ServerProcess server = new ServerProcess(process, port, log);
-        server.awaitReady(Duration.ofSeconds(90), log);
-        return server;
+
+        /** A PostgreSQL URL (user and password postgres) or any other JDBC URL. */
+        public Launch database(String jdbcUrl) {
+            this.jdbcUrl = jdbcUrl;
+            return this;
+        }
+
+        public Launch arguments(String... more) {
+            arguments.addAll(List.of(more));
+            return this;
+        }
+
+        public Launch environment(String name, String value) {
+            environment.put(name, value);
+            return this;
+        }
+
+        /** Runs the JVM under this umask (through sh), as a service manager might. */
+        public Launch umask(String umask) {
+            this.umask = umask;
+            return this;
+        }
+
+        public Launch directory(File directory) {
+            this.directory = directory;
+            return this;
+        }
+
+        /** No test defaults (admin token, no demo data, no rate limits): the process is configured as given. */
+        public Launch asConfigured() {
+            this.defaults = false;
+            return this;
+        }
+
+        public ServerProcess start() throws Exception {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            List<String> command = new ArrayList<>();
+            if (umask != null) {
+                command.addAll(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
+            }
+            command.addAll(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "dev.sharelinks.ShareLinksApplication",
+                    "--server.port=" + port));
+            if (jdbcUrl != null) {
+                command.addAll(List.of(
+                        "--spring.datasource.url=" + jdbcUrl,
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres"));
+            }
+            if (defaults) {
+                for (String setting : List.of(
+                        "--sharelinks.admin-token=" + ADMIN_TOKEN,
+                        "--sharelinks.demo-data=false",
+                        "--sharelinks.rate-limit.enabled=false",
+                        "--logging.level.root=WARN")) {
+                    String key = setting.substring(0, setting.indexOf('=') + 1);
+                    if (arguments.stream().noneMatch(given -> given.startsWith(key))) {
+                        command.add(setting);
+                    }
+                }
+            }
+            command.addAll(arguments);
+            File log = Path.of("target", "server-" + name + ".log")
+                    .toAbsolutePath()
+                    .toFile();
+            log.delete();
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+            builder.environment().putAll(environment);
+            if (directory != null) {
+                builder.directory(directory);
+            }
+            ServerProcess server = new ServerProcess(builder.start(), port, log);
+            server.awaitReady(Duration.ofSeconds(90), log);
+            return server;
+        }
     }
 
     private void awaitReady(Duration timeout, File log) throws Exception {

@@ -41,6 +41,7 @@ final class AdminTokenFilter extends OncePerRequestFilter {
                 SecurityContextHolder.getContext()
                         .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                                 CurrentCaller.OPERATOR, null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+                CredentialCheck.accepted(request);
             } else if (token != null) {
                 metrics.authFailure("admin_token");
                 request.setAttribute(AuthenticationFailures.FAILURE_MESSAGE, "Invalid admin token");

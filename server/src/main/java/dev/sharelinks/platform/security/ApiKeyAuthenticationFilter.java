@@ -40,9 +40,12 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         if (key != null) {
             apiKeys.verify(key)
                     .ifPresentOrElse(
-                            found -> SecurityContextHolder.getContext()
-                                    .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                                            found, null, List.of(new SimpleGrantedAuthority("ROLE_API_KEY")))),
+                            found -> {
+                                SecurityContextHolder.getContext()
+                                        .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                                                found, null, List.of(new SimpleGrantedAuthority("ROLE_API_KEY"))));
+                                CredentialCheck.accepted(request);
+                            },
                             () -> {
                                 metrics.authFailure("api_key");
                                 request.setAttribute(AuthenticationFailures.FAILURE_MESSAGE, surface.invalidApiKey());

@@ -27,8 +27,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Per-client token buckets (Bucket4j) against guessing: one for the public link endpoints and pages, one for
  * failed authentication. Runs before Spring Security and before any body is read, so a refused request costs
- * no database lookup. A client whose failure bucket is empty is refused every request that carries
- * credentials until it refills: right or wrong, the credential is not even checked.
+ * no database lookup. Every request that carries credentials pays a token of the failure bucket before its
+ * credential is checked and gets it back when the credential is accepted ({@link CredentialCheck}): concurrent
+ * wrong guesses never get more checks than the limit. A client whose bucket is empty is refused every request that
+ * carries credentials until it refills: right or wrong, the credential is not even checked.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -89,17 +91,22 @@ public class RateLimitFilter extends OncePerRequestFilter {
             return;
         }
         Bucket failures = failureBuckets.get(client, key -> bucket(settings.authFailuresPerMinute()));
-        if (failures.getAvailableTokens() < 1) {
-            refuse(
-                    request,
-                    response,
-                    "auth_failures",
-                    failures.estimateAbilityToConsume(1).getNanosToWaitForRefill());
+        ConsumptionProbe probe = failures.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            refuse(request, response, "auth_failures", probe.getNanosToWaitForRefill());
             return;
         }
-        chain.doFilter(request, response);
-        if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
-            failures.tryConsume(1);
+        CredentialCheck check = CredentialCheck.paidFrom(failures, request);
+        boolean finished = false;
+        try {
+            chain.doFilter(request, response);
+            finished = true;
+        } finally {
+            if (finished && response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
+                check.refused();
+            } else {
+                check.accepted();
+            }
         }
     }
 

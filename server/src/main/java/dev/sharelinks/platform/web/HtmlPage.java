@@ -1,5 +1,6 @@
 package dev.sharelinks.platform.web;
 
+import dev.sharelinks.platform.DisplayNames;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -83,7 +84,8 @@ public final class HtmlPage {
                 frameAncestors);
     }
 
+    /** HTML-escaped, with bidirectional controls written as visible escapes (they could reorder the page). */
     public static String escape(String text) {
-        return HtmlUtils.htmlEscape(text, "UTF-8");
+        return HtmlUtils.htmlEscape(DisplayNames.neutralized(text), "UTF-8");
     }
 }

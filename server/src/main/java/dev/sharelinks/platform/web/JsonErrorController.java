@@ -31,6 +31,8 @@ public class JsonErrorController implements ErrorController {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String message = status.is5xxServerError() ? "Internal server error" : status.getReasonPhrase();
         return responses.entity(
-                uri == null ? "/error" : uri.toString(), ApiError.of(status, message), HttpHeaders.EMPTY);
+                uri == null ? "/error" : RequestPath.decode(uri.toString(), request.getContextPath()),
+                ApiError.of(status, message),
+                HttpHeaders.EMPTY);
     }
 }

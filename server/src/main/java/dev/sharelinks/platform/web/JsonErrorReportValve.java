@@ -31,7 +31,8 @@ public class JsonErrorReportValve extends ErrorReportValve {
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        String path = request.getRequestURI(); // raw: a rejected URL has no decoded form
+        // decoded where it can be, raw where it cannot (a URL Tomcat rejected may have no decoded form)
+        String path = RequestPath.decode(request.getRequestURI(), request.getContextPath());
         ApiError error =
                 ApiError.of(status, status.is5xxServerError() ? "Internal server error" : status.getReasonPhrase());
         try {
@@ -40,8 +41,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
             // outside Spring: Jackson's shared mapper, so the body is escaped like every other error body
             response.getWriter()
                     .write(JsonMapper.shared()
-                            .writeValueAsString(
-                                    surfaces.forPath(path == null ? "" : path).errorBody(error)));
+                            .writeValueAsString(surfaces.forPath(path).errorBody(error)));
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // the connection is gone or the response committed: nothing more to say

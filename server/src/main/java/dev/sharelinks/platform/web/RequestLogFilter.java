@@ -55,6 +55,7 @@ public class RequestLogFilter extends OncePerRequestFilter {
 
     /** The path as it may be logged: tokens, which are credentials, become ***. */
     static String redact(String path) {
-        return SECRET_IN_PATH.matcher(path).replaceFirst("$1***");
+        // decoded, the path may carry control characters: never a line break in the log
+        return SECRET_IN_PATH.matcher(path).replaceFirst("$1***").replaceAll("\\p{Cntrl}", "?");
     }
 }

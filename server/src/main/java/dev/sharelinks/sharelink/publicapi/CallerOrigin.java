@@ -7,10 +7,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * The origin a public request comes from, as far as embed rules care: null when the request carries no
- * {@code Origin} header or comes from the service's own pages (its public base URL, or the host it was sent to).
+ * {@code Origin} header or comes from the service's own pages, whose origin is the configured public base URL.
+ * (Not the request's {@code Host}: outside a browser anyone can send a matching pair.) An origin that is no
+ * {@code scheme://host[:port]} ({@code null} from sandboxed frames and {@code file:}, or garbage) is
+ * {@link #OPAQUE}: no owner can have allowed it, and it never gets {@code Access-Control-Allow-Origin}.
  */
 @Component
 class CallerOrigin {
+
+    static final String OPAQUE = "null";
 
     private final String ownOrigin;
 
@@ -26,9 +31,8 @@ class CallerOrigin {
         String origin = Origins.normalizeOrNull(header);
         if (origin == null) {
             // "null" (sandboxed frames, file:) or garbage: an origin no owner can have allowed
-            return "null";
+            return OPAQUE;
         }
-        String requested = Origins.normalizeOrNull(request.getScheme() + "://" + request.getHeader("Host"));
-        return origin.equals(ownOrigin) || origin.equals(requested) ? null : origin;
+        return origin.equals(ownOrigin) ? null : origin;
     }
 }

@@ -44,11 +44,11 @@ class PublicShareLinksDelegate implements PublicApiDelegate {
         return ResponseEntity.status(HttpStatus.CREATED).headers(cors(origin)).body(mapper.toSession(use));
     }
 
-    /** An embed's allowed origin may read the answer from its own page. */
+    /** The calling page may read the answer (an opaque origin may not: it could be anyone's sandbox). */
     private static HttpHeaders cors(String origin) {
         HttpHeaders headers = new HttpHeaders();
         headers.add(HttpHeaders.VARY, HttpHeaders.ORIGIN);
-        if (origin != null) {
+        if (origin != null && !CallerOrigin.OPAQUE.equals(origin)) {
             headers.add(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
         }
         headers.setCacheControl("no-store");
