@@ -8,6 +8,7 @@ import concurrent.futures
 import datetime
 import hashlib
 import json
+import base64
 import os
 import platform
 import re
@@ -310,6 +311,8 @@ def run_server(database, pg, args, work, results):
         db_args = [f"--spring.datasource.url=jdbc:h2:file:{os.path.join(work, 'h2', 'sharelinks')}"]
     server = JavaProcess(SERVER_JAR, db_args + [
         f"--sharelinks.admin-token={ADMIN}", "--sharelinks.demo-data=false",
+        # a throwaway key-encryption key: PostgreSQL requires one (it seals the grants' signing keys)
+        f"--sharelinks.key-encryption-key={base64.b64encode(os.urandom(32)).decode()}",
         # every request of the benchmark comes from one address: the per-client limits would refuse most
         "--sharelinks.rate-limit.enabled=false"], "/actuator/health/readiness", args.heap,
         os.path.join(work, f"server-{database}.log"))

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sharelinks.client.examples.AnamExample;
 import dev.sharelinks.client.examples.CekuraExample;
+import dev.sharelinks.client.examples.GrantExample;
+import dev.sharelinks.client.grants.GrantIssuer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -51,9 +53,30 @@ class ReadmeExamplesTests {
     }
 
     @Test
+    void grantExampleAcceptsTheServicesGrantAndRefusesAForgedOne() throws Exception {
+        try (GrantIssuer service = new GrantIssuer()) {
+            var key = service.newKey();
+            var claims = service.claims("org-1").build();
+            String accepted = capture(() -> GrantExample.run(service.base(), "org-1", service.sign(key, claims)));
+            assertThat(accepted)
+                    .contains("use 3 of link " + claims.getStringClaim("link_id") + ", session " + claims.getJWTID());
+            var forger = new GrantIssuer();
+            String refused;
+            try {
+                var forged = forger.sign(forger.newKey(), claims);
+                refused = capture(() -> GrantExample.run(service.base(), "org-1", forged));
+            } finally {
+                forger.close();
+            }
+            assertThat(refused).startsWith("refused: ");
+        }
+    }
+
+    @Test
     void theReadmeShowsTheExamplesAsTheyAre() throws Exception {
         String readme = normalize(Files.readString(Path.of("..", "README.md")));
-        for (String[] example : new String[][] {{"AnamExample", "anam"}, {"CekuraExample", "cekura"}}) {
+        for (String[] example :
+                new String[][] {{"AnamExample", "anam"}, {"CekuraExample", "cekura"}, {"GrantExample", "grant"}}) {
             String source =
                     Files.readString(Path.of("src/test/java/dev/sharelinks/client/examples", example[0] + ".java"));
             Matcher tagged = Pattern.compile(

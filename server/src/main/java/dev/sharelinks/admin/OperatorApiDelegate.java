@@ -3,6 +3,8 @@ package dev.sharelinks.admin;
 import dev.sharelinks.audit.AuditQuery;
 import dev.sharelinks.audit.AuditTrail;
 import dev.sharelinks.generated.admin.api.AdminApiDelegate;
+import dev.sharelinks.generated.admin.model.AnamCredentialPutDto;
+import dev.sharelinks.generated.admin.model.AnamCredentialStatusDto;
 import dev.sharelinks.generated.admin.model.ApiKeyCreateDto;
 import dev.sharelinks.generated.admin.model.ApiKeyCreatedDto;
 import dev.sharelinks.generated.admin.model.AuditActorTypeDto;
@@ -14,13 +16,17 @@ import dev.sharelinks.generated.admin.model.OrganizationUpdateDto;
 import dev.sharelinks.generated.admin.model.PersonaDto;
 import dev.sharelinks.generated.admin.model.PersonaUpsertDto;
 import dev.sharelinks.generated.admin.model.ResultDto;
+import dev.sharelinks.generated.admin.model.SigningKeyDto;
 import dev.sharelinks.organization.OrganizationChanges;
 import dev.sharelinks.organization.OrganizationService;
 import dev.sharelinks.platform.InvalidInputException;
 import dev.sharelinks.result.ResultService;
+import dev.sharelinks.sharelink.handoff.SigningKeys;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.openapitools.jackson.nullable.JsonNullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
@@ -35,13 +41,16 @@ class OperatorApiDelegate implements AdminApiDelegate {
     private final AuditTrail audit;
     private final OperatorApiMapper mapper;
     private final JsonMapper json;
+    private final SigningKeys signingKeys;
 
     OperatorApiDelegate(
             OrganizationService organizations,
             ResultService results,
             AuditTrail audit,
             OperatorApiMapper mapper,
-            JsonMapper json) {
+            JsonMapper json,
+            SigningKeys signingKeys) {
+        this.signingKeys = signingKeys;
         this.organizations = organizations;
         this.results = results;
         this.audit = audit;
@@ -54,7 +63,9 @@ class OperatorApiDelegate implements AdminApiDelegate {
         var org = organizations.create(
                 request.getName(),
                 mapper.toPlan(request.getPlan()),
-                request.getCustomDomain().orElse(null));
+                request.getCustomDomain().orElse(null),
+                request.getLaunchUrl().orElse(null),
+                request.getGrantAudience().orElse(null));
         return ResponseEntity.status(HttpStatus.CREATED).body(mapper.toOrganization(org));
     }
 
@@ -70,8 +81,9 @@ class OperatorApiDelegate implements AdminApiDelegate {
                 request.getName(),
                 plan == null ? null : plan.getRemoveWatermark(),
                 plan == null ? null : plan.getWhitelabelReports(),
-                request.getCustomDomain().isPresent(),
-                request.getCustomDomain().orElse(null));
+                given(request.getCustomDomain()),
+                given(request.getLaunchUrl()),
+                given(request.getGrantAudience()));
         return ResponseEntity.ok(mapper.toOrganization(organizations.update(orgId, changes)));
     }
 
@@ -89,7 +101,8 @@ class OperatorApiDelegate implements AdminApiDelegate {
 
     @Override
     public ResponseEntity<PersonaDto> putPersona(UUID orgId, UUID personaId, PersonaUpsertDto request) {
-        return ResponseEntity.ok(mapper.toPersona(organizations.putPersona(orgId, personaId, request.getName())));
+        return ResponseEntity.ok(mapper.toPersona(organizations.putPersona(
+                orgId, personaId, request.getName(), request.getLaunchUrl().orElse(null))));
     }
 
     @Override
@@ -139,6 +152,38 @@ class OperatorApiDelegate implements AdminApiDelegate {
                 ? Long.toString(page.get(page.size() - 1).id())
                 : null;
         return ResponseEntity.ok(mapper.toAuditEventPage(page, next));
+    }
+
+    @Override
+    public ResponseEntity<AnamCredentialStatusDto> getAnamCredential(UUID orgId) {
+        return ResponseEntity.ok(mapper.toCredentialStatus(organizations.anamCredentialStatus(orgId)));
+    }
+
+    @Override
+    public ResponseEntity<AnamCredentialStatusDto> putAnamCredential(UUID orgId, AnamCredentialPutDto request) {
+        return ResponseEntity.ok(mapper.toCredentialStatus(
+                organizations.putAnamCredential(orgId, request.getApiKey(), request.getBaseUrl())));
+    }
+
+    @Override
+    public ResponseEntity<Void> deleteAnamCredential(UUID orgId) {
+        organizations.deleteAnamCredential(orgId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Override
+    public ResponseEntity<List<SigningKeyDto>> listSigningKeys() {
+        return ResponseEntity.ok(
+                signingKeys.list().stream().map(mapper::toSigningKey).toList());
+    }
+
+    @Override
+    public ResponseEntity<SigningKeyDto> rotateSigningKey() {
+        return ResponseEntity.status(HttpStatus.CREATED).body(mapper.toSigningKey(signingKeys.rotate()));
+    }
+
+    private static OrganizationChanges.Given given(JsonNullable<String> field) {
+        return field.isPresent() ? OrganizationChanges.Given.of(field.get()) : OrganizationChanges.Given.NOT_GIVEN;
     }
 
     private static Long cursor(String cursor) {

@@ -2,6 +2,7 @@ package dev.sharelinks.admin;
 
 import dev.sharelinks.audit.AuditActor;
 import dev.sharelinks.audit.AuditEvent;
+import dev.sharelinks.generated.admin.model.AnamCredentialStatusDto;
 import dev.sharelinks.generated.admin.model.ApiKeyCreatedDto;
 import dev.sharelinks.generated.admin.model.AuditActorTypeDto;
 import dev.sharelinks.generated.admin.model.AuditChangeDto;
@@ -14,12 +15,15 @@ import dev.sharelinks.generated.admin.model.OrganizationDto;
 import dev.sharelinks.generated.admin.model.PersonaDto;
 import dev.sharelinks.generated.admin.model.PlanDto;
 import dev.sharelinks.generated.admin.model.ResultDto;
+import dev.sharelinks.generated.admin.model.SigningKeyDto;
+import dev.sharelinks.organization.AnamCredentialStatus;
 import dev.sharelinks.organization.IssuedApiKey;
 import dev.sharelinks.organization.Organization;
 import dev.sharelinks.organization.Persona;
 import dev.sharelinks.organization.Plan;
 import dev.sharelinks.platform.web.WireMapping;
 import dev.sharelinks.result.StoredResult;
+import dev.sharelinks.sharelink.handoff.SigningKey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +55,11 @@ interface OperatorApiMapper {
     ApiKeyCreatedDto toApiKeyCreated(IssuedApiKey issued);
 
     PersonaDto toPersona(Persona persona);
+
+    AnamCredentialStatusDto toCredentialStatus(AnamCredentialStatus status);
+
+    @Mapping(target = "algorithm", constant = "ES256")
+    SigningKeyDto toSigningKey(SigningKey key);
 
     ResultDto toResult(StoredResult result);
 

@@ -3,4 +3,21 @@ package dev.sharelinks.organization;
 import java.time.Instant;
 import java.util.UUID;
 
-public record Organization(UUID id, String name, Plan plan, String customDomain, Instant createdAt) {}
+/**
+ * @param launchUrl     where a counted use of the organisation's links leads when its persona names none, or null
+ * @param grantAudience the {@code aud} of its session grants, or null for the organisation's id
+ */
+public record Organization(
+        UUID id,
+        String name,
+        Plan plan,
+        String customDomain,
+        Instant createdAt,
+        String launchUrl,
+        String grantAudience) {
+
+    /** The audience session grants of this organisation's links are issued to. */
+    public String audience() {
+        return grantAudience != null ? grantAudience : id.toString();
+    }
+}

@@ -1,12 +1,28 @@
 package dev.sharelinks.organization;
 
 /**
- * A partial change to an organisation: null fields stay unchanged. The custom domain can also be removed,
- * so whether it was given at all is carried separately.
+ * A partial change to an organisation: null fields stay unchanged. The fields that can also be removed (custom
+ * domain, launch URL, grant audience) carry whether they were given at all.
  */
 public record OrganizationChanges(
         String name,
         Boolean removeWatermark,
         Boolean whitelabelReports,
-        boolean customDomainGiven,
-        String customDomain) {}
+        Given customDomain,
+        Given launchUrl,
+        Given grantAudience) {
+
+    /** A field that was given (its value may be null: remove it) or not (unchanged). */
+    public record Given(boolean given, String value) {
+
+        public static final Given NOT_GIVEN = new Given(false, null);
+
+        public static Given of(String value) {
+            return new Given(true, value);
+        }
+
+        String or(String current) {
+            return given ? value : current;
+        }
+    }
+}

@@ -19,13 +19,16 @@ class OrganizationRepository {
 
     void insert(Organization org) {
         jdbc.sql("""
-                insert into organizations (id, name, plan_remove_watermark, plan_whitelabel_reports, custom_domain, created_at)
-                values (:id, :name, :removeWatermark, :whitelabel, :domain, :createdAt)""")
+                insert into organizations (id, name, plan_remove_watermark, plan_whitelabel_reports, custom_domain, created_at,
+                            launch_url, grant_audience)
+                values (:id, :name, :removeWatermark, :whitelabel, :domain, :createdAt, :launchUrl, :audience)""")
                 .param("id", org.id())
                 .param("name", org.name())
                 .param("removeWatermark", org.plan().removeWatermark())
                 .param("whitelabel", org.plan().whitelabelReports())
                 .param("domain", org.customDomain())
+                .param("launchUrl", org.launchUrl())
+                .param("audience", org.grantAudience())
                 .param("createdAt", DbTime.toDb(org.createdAt()))
                 .update();
     }
@@ -40,15 +43,47 @@ class OrganizationRepository {
     void update(Organization org) {
         jdbc.sql("""
                 update organizations set name = :name, plan_remove_watermark = :removeWatermark,
-                    plan_whitelabel_reports = :whitelabel, custom_domain = :domain
+                    plan_whitelabel_reports = :whitelabel, custom_domain = :domain,
+                            launch_url = :launchUrl, grant_audience = :audience
                 where id = :id""")
                 .param("id", org.id())
                 .param("name", org.name())
                 .param("removeWatermark", org.plan().removeWatermark())
                 .param("whitelabel", org.plan().whitelabelReports())
                 .param("domain", org.customDomain())
+                .param("launchUrl", org.launchUrl())
+                .param("audience", org.grantAudience())
                 .update();
     }
+
+    /** The organisation's audience, the persona's effective launch URL and the sealed Anam key, in one read. */
+    Optional<HandOffRow> handOff(UUID organizationId, UUID personaId) {
+        return jdbc.sql("""
+                        select o.id, o.grant_audience, coalesce(p.launch_url, o.launch_url) as launch_url,
+                               c.api_key_encrypted, c.base_url, c.updated_at
+                        from organizations o
+                        left join personas p on p.id = :persona and p.organization_id = o.id
+                        left join organization_anam_credentials c on c.organization_id = o.id
+                        where o.id = :org""")
+                .param("org", organizationId)
+                .param("persona", personaId)
+                .query((rs, row) -> new HandOffRow(
+                        rs.getString("grant_audience") != null
+                                ? rs.getString("grant_audience")
+                                : rs.getObject("id", UUID.class).toString(),
+                        rs.getString("launch_url"),
+                        rs.getString("api_key_encrypted"),
+                        rs.getString("base_url"),
+                        DbTime.fromDb(rs, "updated_at")))
+                .optional();
+    }
+
+    record HandOffRow(
+            String audience,
+            String launchUrl,
+            String sealedAnamKey,
+            String anamBaseUrl,
+            java.time.Instant anamUpdatedAt) {}
 
     long count() {
         return jdbc.sql("select count(*) from organizations").query(Long.class).single();
@@ -60,6 +95,8 @@ class OrganizationRepository {
                 rs.getString("name"),
                 new Plan(rs.getBoolean("plan_remove_watermark"), rs.getBoolean("plan_whitelabel_reports")),
                 rs.getString("custom_domain"),
-                DbTime.fromDb(rs, "created_at"));
+                DbTime.fromDb(rs, "created_at"),
+                rs.getString("launch_url"),
+                rs.getString("grant_audience"));
     }
 }

@@ -5,9 +5,13 @@ import dev.sharelinks.audit.AuditTrail;
 import dev.sharelinks.platform.ConflictException;
 import dev.sharelinks.platform.DisplayNames;
 import dev.sharelinks.platform.DuplicateKeyRetry;
+import dev.sharelinks.platform.InvalidInputException;
 import dev.sharelinks.platform.MillisecondClock;
 import dev.sharelinks.platform.NotFoundException;
 import dev.sharelinks.platform.SecretTokens;
+import dev.sharelinks.platform.WebAddresses;
+import dev.sharelinks.platform.crypto.SecretBox;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +33,8 @@ public class OrganizationService {
     private final DuplicateKeyRetry retry;
     private final ApplicationEventPublisher events;
     private final MillisecondClock clock;
+    private final AnamCredentialRepository anamCredentials;
+    private final SecretBox secretBox;
 
     OrganizationService(
             OrganizationRepository organizations,
@@ -38,7 +44,11 @@ public class OrganizationService {
             SecretTokens secrets,
             DuplicateKeyRetry retry,
             ApplicationEventPublisher events,
-            MillisecondClock clock) {
+            MillisecondClock clock,
+            AnamCredentialRepository anamCredentials,
+            SecretBox secretBox) {
+        this.anamCredentials = anamCredentials;
+        this.secretBox = secretBox;
         this.organizations = organizations;
         this.apiKeys = apiKeys;
         this.personas = personas;
@@ -51,13 +61,24 @@ public class OrganizationService {
 
     @Transactional
     public Organization create(String name, Plan plan, String customDomain) {
+        return create(name, plan, customDomain, null, null);
+    }
+
+    /**
+     * @param launchUrl     where counted uses lead when the persona names none (null: nowhere)
+     * @param grantAudience the grants' {@code aud} (null: the organisation's id)
+     */
+    @Transactional
+    public Organization create(String name, Plan plan, String customDomain, String launchUrl, String grantAudience) {
         DisplayNames.check("name", name);
         Organization org = new Organization(
                 UUID.randomUUID(),
                 name,
                 plan == null ? new Plan(false, false) : plan,
                 normalizeDomain(customDomain),
-                clock.now());
+                clock.now(),
+                WebAddresses.check("launchUrl", launchUrl),
+                checkAudience(grantAudience));
         organizations.insert(org);
         audit.record(
                 org.id(),
@@ -91,8 +112,12 @@ public class OrganizationService {
                 id,
                 changes.name() != null ? changes.name() : current.name(),
                 plan,
-                changes.customDomainGiven() ? normalizeDomain(changes.customDomain()) : current.customDomain(),
-                current.createdAt());
+                changes.customDomain().given()
+                        ? normalizeDomain(changes.customDomain().value())
+                        : current.customDomain(),
+                current.createdAt(),
+                WebAddresses.check("launchUrl", changes.launchUrl().or(current.launchUrl())),
+                checkAudience(changes.grantAudience().or(current.grantAudience())));
         organizations.update(changed);
         audit.record(
                 id,
@@ -134,36 +159,49 @@ public class OrganizationService {
                 .filter(persona -> persona.organizationId().equals(organizationId));
     }
 
-    /** Registers the persona, or renames it; a persona id registered by another organisation is a conflict. */
+    /** Registers the persona (without a launch URL), or renames it and removes its launch URL. */
     public Persona putPersona(UUID organizationId, UUID personaId, String name) {
+        return putPersona(organizationId, personaId, name, null);
+    }
+
+    /**
+     * Registers the persona, or replaces its name and launch URL; a persona id registered by another organisation
+     * is a conflict.
+     *
+     * @param launchUrl where its counted uses lead, or null: the organisation's default
+     */
+    public Persona putPersona(UUID organizationId, UUID personaId, String name, String launchUrl) {
         DisplayNames.check("name", name);
+        String checkedUrl = WebAddresses.check("launchUrl", launchUrl);
         get(organizationId);
         return retry.inOwnTransaction(
-                () -> putPersonaOnce(organizationId, personaId, name),
+                () -> putPersonaOnce(organizationId, personaId, name, checkedUrl),
                 () -> new ConflictException("Persona " + personaId + " is being registered concurrently; try again"));
     }
 
-    private Persona putPersonaOnce(UUID organizationId, UUID personaId, String name) {
+    private Persona putPersonaOnce(UUID organizationId, UUID personaId, String name, String launchUrl) {
         var existing = personas.findById(personaId);
         if (existing.isPresent()) {
             if (!existing.get().organizationId().equals(organizationId)) {
                 throw new ConflictException("Persona " + personaId + " belongs to another organization");
             }
-            personas.rename(organizationId, personaId, name);
-            var changes = AuditTrail.diff(Map.of("name", existing.get().name()), Map.of("name", name));
+            personas.update(organizationId, personaId, name, launchUrl);
+            var changes = AuditTrail.diff(
+                    personaView(existing.get()), personaView(new Persona(personaId, organizationId, name, launchUrl)));
             if (!changes.isEmpty()) {
-                audit.record(organizationId, TargetType.PERSONA, personaId, "persona.renamed", changes);
+                String verb = changes.keySet().equals(java.util.Set.of("name")) ? "persona.renamed" : "persona.updated";
+                audit.record(organizationId, TargetType.PERSONA, personaId, verb, changes);
             }
-            return new Persona(personaId, organizationId, name);
+            return new Persona(personaId, organizationId, name, launchUrl);
         }
-        Persona persona = new Persona(personaId, organizationId, name);
+        Persona persona = new Persona(personaId, organizationId, name, launchUrl);
         personas.insert(persona, clock.now());
         audit.record(
                 organizationId,
                 TargetType.PERSONA,
                 personaId,
                 "persona.created",
-                AuditTrail.diff(Map.of(), Map.of("name", name)));
+                AuditTrail.diff(Map.of(), personaView(persona)));
         return persona;
     }
 
@@ -184,12 +222,113 @@ public class OrganizationService {
         audit.record(organizationId, TargetType.PERSONA, personaId, "persona.deleted", Map.of());
     }
 
+    /**
+     * Stores the organisation's Anam API key (sealed with the key-encryption key) and the Anam API it belongs to;
+     * the trail records that it changed, never the key.
+     */
+    @Transactional
+    public AnamCredentialStatus putAnamCredential(UUID organizationId, String apiKey, String baseUrl) {
+        get(organizationId);
+        if (apiKey == null
+                || apiKey.isBlank()
+                || apiKey.length() > 1000
+                || apiKey.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("apiKey", "apiKey must be the organisation's Anam API key");
+        }
+        String base = WebAddresses.check("baseUrl", baseUrl == null ? AnamCredential.DEFAULT_BASE_URL : baseUrl);
+        Instant now = clock.now();
+        boolean existed = anamCredentials.find(organizationId).isPresent();
+        anamCredentials.put(organizationId, secretBox.seal(apiKey.strip()), base, now);
+        audit.record(
+                organizationId,
+                TargetType.ORGANIZATION,
+                organizationId,
+                existed ? "organization.anam_credential_replaced" : "organization.anam_credential_set",
+                AuditTrail.diff(Map.of(), Map.of("anamBaseUrl", base)));
+        return new AnamCredentialStatus(true, base, now);
+    }
+
+    public AnamCredentialStatus anamCredentialStatus(UUID organizationId) {
+        get(organizationId);
+        return anamCredentials
+                .find(organizationId)
+                .map(stored -> new AnamCredentialStatus(true, stored.baseUrl(), stored.updatedAt()))
+                .orElse(new AnamCredentialStatus(false, null, null));
+    }
+
+    @Transactional
+    public void deleteAnamCredential(UUID organizationId) {
+        get(organizationId);
+        if (!anamCredentials.delete(organizationId)) {
+            throw new NotFoundException("The organization has no Anam credential");
+        }
+        audit.record(
+                organizationId,
+                TargetType.ORGANIZATION,
+                organizationId,
+                "organization.anam_credential_removed",
+                Map.of());
+    }
+
+    /** How a counted use of the persona's links is handed on (one statement); empty when the organisation is gone. */
+    public Optional<HandOffSettings> handOffSettings(UUID organizationId, UUID personaId) {
+        return organizations
+                .handOff(organizationId, personaId)
+                .map(row -> new HandOffSettings(
+                        row.audience(),
+                        row.launchUrl(),
+                        row.sealedAnamKey() == null
+                                ? Optional.empty()
+                                : Optional.of(new AnamCredential(
+                                        secretBox.open(row.sealedAnamKey()), row.anamBaseUrl(), row.anamUpdatedAt()))));
+    }
+
+    /** Where a counted use of the persona's links leads: its launch URL, else the organisation's, else null. */
+    public String launchUrl(UUID organizationId, UUID personaId) {
+        return organizations
+                .handOff(organizationId, personaId)
+                .map(OrganizationRepository.HandOffRow::launchUrl)
+                .orElse(null);
+    }
+
+    /** The Anam API the organisation's hand-off talks to, when it has one (the page's CSP names it). */
+    public Optional<String> anamBaseUrl(UUID organizationId) {
+        return anamCredentials.find(organizationId).map(AnamCredentialRepository.Stored::baseUrl);
+    }
+
+    /** The organisation's Anam credential, opened for the one request that needs it. */
+    public Optional<AnamCredential> anamCredential(UUID organizationId) {
+        return anamCredentials
+                .find(organizationId)
+                .map(stored -> new AnamCredential(
+                        secretBox.open(stored.sealedApiKey()), stored.baseUrl(), stored.updatedAt()));
+    }
+
+    private static String checkAudience(String audience) {
+        if (audience != null
+                && (audience.isBlank()
+                        || audience.length() > 200
+                        || audience.chars().anyMatch(Character::isISOControl))) {
+            throw new InvalidInputException("grantAudience", "grantAudience must be 1 to 200 printable characters");
+        }
+        return DisplayNames.check("grantAudience", audience);
+    }
+
+    private static Map<String, Object> personaView(Persona persona) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", persona.name());
+        view.put("launchUrl", persona.launchUrl());
+        return view;
+    }
+
     private static Map<String, Object> auditView(Organization org) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("name", org.name());
         view.put("removeWatermark", org.plan().removeWatermark());
         view.put("whitelabelReports", org.plan().whitelabelReports());
         view.put("customDomain", org.customDomain());
+        view.put("launchUrl", org.launchUrl());
+        view.put("grantAudience", org.grantAudience());
         return view;
     }
 

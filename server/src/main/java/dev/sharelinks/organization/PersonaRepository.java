@@ -20,26 +20,31 @@ class PersonaRepository {
 
     /** Any organisation's persona with this id. */
     Optional<Persona> findById(UUID id) {
-        return jdbc.sql("select id, organization_id, name from personas where id = :id")
+        return jdbc.sql("select id, organization_id, name, launch_url from personas where id = :id")
                 .param("id", id)
                 .query(this::map)
                 .optional();
     }
 
     void insert(Persona persona, Instant now) {
-        jdbc.sql("insert into personas (id, organization_id, name, created_at) values (:id, :org, :name, :now)")
+        jdbc.sql("""
+                        insert into personas (id, organization_id, name, launch_url, created_at)
+                        values (:id, :org, :name, :launchUrl, :now)""")
                 .param("id", persona.id())
+                .param("launchUrl", persona.launchUrl())
                 .param("org", persona.organizationId())
                 .param("name", persona.name())
                 .param("now", DbTime.toDb(now))
                 .update();
     }
 
-    boolean rename(UUID organizationId, UUID id, String name) {
-        return jdbc.sql("update personas set name = :name where id = :id and organization_id = :org")
+    boolean update(UUID organizationId, UUID id, String name, String launchUrl) {
+        return jdbc.sql(
+                                "update personas set name = :name, launch_url = :launchUrl where id = :id and organization_id = :org")
                         .param("id", id)
                         .param("org", organizationId)
                         .param("name", name)
+                        .param("launchUrl", launchUrl)
                         .update()
                 == 1;
     }
@@ -55,6 +60,9 @@ class PersonaRepository {
 
     private Persona map(ResultSet rs, int row) throws SQLException {
         return new Persona(
-                rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class), rs.getString("name"));
+                rs.getObject("id", UUID.class),
+                rs.getObject("organization_id", UUID.class),
+                rs.getString("name"),
+                rs.getString("launch_url"));
     }
 }

@@ -79,6 +79,12 @@ public class PublicShareLinks {
         throw unavailable(reason != null ? reason : Reason.EXHAUSTED);
     }
 
+    /** Gives back a counted use that led nowhere (its hand-off failed): the next visitor may have it. */
+    public void giveBack(LinkUse use) {
+        links.giveBack(use.link().id());
+        metrics.useGivenBack();
+    }
+
     /** Why the link cannot be used at {@code now}, or null when it can. Disabled wins over expired over used up. */
     public static Reason unusable(ShareLink link, Instant now) {
         if (!link.enabled()) {

@@ -17,6 +17,7 @@ public class ShareLinkMetrics {
     private final MeterRegistry registry;
     private final Counter linksCreated;
     private final Counter sessionsClaimed;
+    private final Counter usesGivenBack;
     private final Timer claim;
     private final Map<String, Counter> refused = new ConcurrentHashMap<>();
 
@@ -27,6 +28,9 @@ public class ShareLinkMetrics {
                 .register(registry);
         this.sessionsClaimed = Counter.builder("sharelinks.sessions.claimed")
                 .description("Uses counted")
+                .register(registry);
+        this.usesGivenBack = Counter.builder("sharelinks.sessions.given_back")
+                .description("Counted uses given back because their hand-off failed")
                 .register(registry);
         this.claim = Timer.builder("sharelinks.sessions.claim")
                 .description("Time to decide a session claim")
@@ -43,6 +47,10 @@ public class ShareLinkMetrics {
 
     void sessionClaimed() {
         sessionsClaimed.increment();
+    }
+
+    void useGivenBack() {
+        usesGivenBack.increment();
     }
 
     /** @param reason expired, exhausted, disabled, origin or unknown (no such token) */

@@ -164,6 +164,17 @@ class ShareLinkRepository {
                 .optional();
     }
 
+    /**
+     * Takes back one counted use whose hand-off failed: the same kind of conditional update as the claim, and never
+     * below zero (a limit lowered meanwhile does not matter: the count goes down by the one use it went up by).
+     */
+    boolean giveBack(UUID id) {
+        return jdbc.sql("update share_links set usage_count = usage_count - 1 where id = :id and usage_count > 0")
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
     private static final String CLAIM = """
             update share_links set usage_count = usage_count + 1, last_used_at = :now
             where token = :token

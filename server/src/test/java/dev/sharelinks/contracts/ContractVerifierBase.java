@@ -73,6 +73,12 @@ public abstract class ContractVerifierBase {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    dev.sharelinks.platform.crypto.SecretBox secretBox;
+
+    public static final String SIGNING_KEY = "contract-signing-key-1";
+    public static final String LAUNCH_URL = "https://app.contract.example/start";
+
     @BeforeEach
     void fixtures() {
         RestAssuredMockMvc.mockMvc(mvc);
@@ -83,6 +89,20 @@ public abstract class ContractVerifierBase {
         organization(OTHER_ORG, "Other Co", false, false, null);
         apiKey(API_KEY, ORG, "contract key", API_KEY_SECRET);
         apiKey(SPARE_API_KEY, ORG, "spare key", "sk_SpareKeyToRevoke00000000000000001");
+        jdbc.sql("update organizations set launch_url = :url where id = :id")
+                .param("url", LAUNCH_URL)
+                .param("id", ORG)
+                .update();
+        // the key that signs session grants, made a day before NOW; and Other Co's Anam key
+        jdbc.sql("delete from signing_keys").update();
+        signingKey();
+        jdbc.sql("""
+                        insert into organization_anam_credentials (organization_id, api_key_encrypted, base_url, updated_at)
+                        values (:org, :key, 'https://api.anam.example', :at)""")
+                .param("org", OTHER_ORG)
+                .param("key", secretBox.seal("anam_OtherCoKey0000000000000001"))
+                .param("at", CREATED)
+                .update();
         persona(PERSONA, ORG, "Support persona");
         persona(OTHER_PERSONA, OTHER_ORG, "Other persona");
         link(LINK, ORG, PERSONA, "Support persona", LINK_TOKEN);
@@ -116,6 +136,24 @@ public abstract class ContractVerifierBase {
                 .param("key", API_KEY)
                 .param("link", LINK.toString())
                 .update();
+    }
+
+    private void signingKey() {
+        try {
+            var key = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
+                    .keyID(SIGNING_KEY)
+                    .generate();
+            jdbc.sql("""
+                            insert into signing_keys (kid, public_jwk, private_jwk_encrypted, created_at)
+                            values (:kid, :public, :private, :created)""")
+                    .param("kid", SIGNING_KEY)
+                    .param("public", key.toPublicJWK().toJSONString())
+                    .param("private", secretBox.seal(key.toJSONString()))
+                    .param("created", CREATED.minusDays(1))
+                    .update();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void result(long id, UUID org, String document) {

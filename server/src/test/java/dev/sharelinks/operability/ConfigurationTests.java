@@ -9,8 +9,10 @@ import dev.sharelinks.ShareLinksApplication;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
 
 /** Wrong configuration stops start-up with a message that names it; IDEs get metadata for every property. */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class ConfigurationTests {
 
     @Test
@@ -57,6 +59,29 @@ class ConfigurationTests {
                 .hasStackTraceContaining("purge-interval");
         assertThatThrownBy(() -> start("--sharelinks.rate-limit.trusted-proxys=10.0.0.1"))
                 .hasStackTraceContaining("trusted-proxys");
+    }
+
+    /** A database backup alone must not let anyone sign: on PostgreSQL the key-encryption key is required. */
+    @Test
+    void withoutTheKeyEncryptionKeyAPostgresInstanceDoesNotStartAndSaysWhatToDo(CapturedOutput output) {
+        String url = dev.sharelinks.support.EmbeddedPostgres.newDatabase();
+        assertThatThrownBy(() -> new SpringApplicationBuilder(ShareLinksApplication.class)
+                        .run(
+                                "--server.port=0",
+                                "--spring.datasource.url=" + url,
+                                "--spring.datasource.username=postgres",
+                                "--spring.datasource.password=postgres",
+                                "--sharelinks.demo-data=false")
+                        .close())
+                .hasStackTraceContaining("SHARELINKS_KEY_ENCRYPTION_KEY is not set");
+        assertThat(output.getOut() + output.getErr())
+                .contains(
+                        "APPLICATION FAILED TO START",
+                        "SHARELINKS_KEY_ENCRYPTION_KEY is not set",
+                        "openssl rand -base64 32")
+                .doesNotContain("\tat dev.sharelinks");
+        assertThatThrownBy(() -> start("--sharelinks.key-encryption-key=dG9vIHNob3J0"))
+                .hasStackTraceContaining("must be 32 bytes");
     }
 
     /** The README's configuration reference grows with the properties: none may be missing from it. */

@@ -38,6 +38,7 @@ class DatabaseOutageTests {
                         "--spring.datasource.password=postgres",
                         "--server.port=0",
                         "--sharelinks.demo-data=false",
+                        "--sharelinks.key-encryption-key=" + dev.sharelinks.support.ServerProcess.KEY_ENCRYPTION_KEY,
                         "--logging.level.com.zaxxer=OFF",
                         "--logging.level.org.springframework.jdbc=OFF")) {
             String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");

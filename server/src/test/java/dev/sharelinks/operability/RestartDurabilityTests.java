@@ -54,11 +54,13 @@ class RestartDurabilityTests {
     }
 
     private static ConfigurableApplicationContext start(String... datasource) {
-        String[] args = new String[datasource.length + 3];
+        String[] args = new String[datasource.length + 4];
         System.arraycopy(datasource, 0, args, 0, datasource.length);
         args[datasource.length] = "--server.port=0";
         args[datasource.length + 1] = "--sharelinks.demo-data=false";
         args[datasource.length + 2] = "--spring.main.banner-mode=off";
+        args[datasource.length + 3] =
+                "--sharelinks.key-encryption-key=" + dev.sharelinks.support.ServerProcess.KEY_ENCRYPTION_KEY;
         return new SpringApplicationBuilder(ShareLinksApplication.class).run(args);
     }
 }

@@ -56,6 +56,8 @@ class ConcurrentClaimTests {
                             "--spring.datasource.password=postgres",
                             "--server.port=0",
                             "--sharelinks.demo-data=false",
+                            "--sharelinks.key-encryption-key="
+                                    + dev.sharelinks.support.ServerProcess.KEY_ENCRYPTION_KEY,
                             // 32,000 claims from one address: a correctness test, not an abuse test
                             "--sharelinks.rate-limit.enabled=false",
                             "--logging.level.root=WARN");

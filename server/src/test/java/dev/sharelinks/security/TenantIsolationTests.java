@@ -46,7 +46,15 @@ class TenantIsolationTests {
             "updateOrganization",
             "listAuditEvents",
             "getPublicShareLink",
-            "createShareLinkSession");
+            "createShareLinkSession",
+            // the service's own keys: one set for everyone, the operator's to rotate
+            "getJwks",
+            "listSigningKeys",
+            "rotateSigningKey",
+            // the operator addresses one organisation by id: there is no other tenant's thing in the path
+            "getAnamCredential",
+            "putAnamCredential",
+            "deleteAnamCredential");
 
     @Autowired
     MockMvc mvc;
@@ -183,7 +191,8 @@ class TenantIsolationTests {
                 "api_keys where organization_id",
                 "personas where organization_id",
                 "share_links where organization_id",
-                "results where organization_id")) {
+                "results where organization_id",
+                "organization_anam_credentials where organization_id")) {
             rows.append(jdbc.sql("select * from " + table + " = :org order by 1")
                     .param("org", org)
                     .query()

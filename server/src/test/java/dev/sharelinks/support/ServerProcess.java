@@ -21,6 +21,9 @@ public final class ServerProcess implements AutoCloseable {
 
     public static final String ADMIN_TOKEN = TestOrganization.ADMIN_TOKEN;
 
+    /** The test profile's key-encryption key: every instance of one deployment needs the same. */
+    public static final String KEY_ENCRYPTION_KEY = "dGVzdC1rZXktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM=";
+
     private final Process process;
     private final String baseUrl;
 
@@ -118,6 +121,7 @@ public final class ServerProcess implements AutoCloseable {
                         "--sharelinks.admin-token=" + ADMIN_TOKEN,
                         "--sharelinks.demo-data=false",
                         "--sharelinks.rate-limit.enabled=false",
+                        "--sharelinks.key-encryption-key=" + KEY_ENCRYPTION_KEY,
                         "--logging.level.root=WARN")) {
                     String key = setting.substring(0, setting.indexOf('=') + 1);
                     if (arguments.stream().noneMatch(given -> given.startsWith(key))) {

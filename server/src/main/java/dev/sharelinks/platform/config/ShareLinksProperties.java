@@ -26,6 +26,11 @@ import org.springframework.validation.annotation.Validated;
  * @param rateLimit     per-client limits on the public endpoints and on failed authentication
  * @param limits        request size and JSON shape limits
  * @param tokens        lengths of the secrets the service hands out
+ * @param keyEncryptionKey 32 random bytes in base64 that encrypt stored secrets (signing keys, vendor credentials)
+ *                      ({@code SHARELINKS_KEY_ENCRYPTION_KEY}); required on PostgreSQL, on the embedded database a
+ *                      key file beside it is made when this is empty
+ * @param grants        the signed session grants that a counted use hands on
+ * @param anam          the Anam session hand-off
  */
 @Validated
 @ConfigurationProperties(prefix = "sharelinks", ignoreUnknownFields = false)
@@ -36,7 +41,52 @@ public record ShareLinksProperties(
         @Valid @DefaultValue Retention retention,
         @Valid @DefaultValue RateLimit rateLimit,
         @Valid @DefaultValue Limits limits,
-        @Valid @DefaultValue Tokens tokens) {
+        @Valid @DefaultValue Tokens tokens,
+        String keyEncryptionKey,
+        @Valid @DefaultValue Grants grants,
+        @Valid @DefaultValue Anam anam) {
+
+    /**
+     * @param lifetime how long a grant may be presented after the use it proves (its {@code exp})
+     * @param keyCache how long an instance keeps the current signing key before it looks again; a rotation reaches
+     *                 every instance within this time, and retired keys stay published this long on top of a grant's
+     *                 lifetime
+     */
+    public record Grants(
+            @DefaultValue("5m") @NotNull Duration lifetime,
+            @DefaultValue("10s") @NotNull Duration keyCache) {
+
+        @AssertTrue(message = "lifetime must be from 10 seconds to 1 hour, key-cache from 0 to 1 minute") public boolean isSensible() {
+            return lifetime == null
+                    || keyCache == null
+                    || (lifetime.compareTo(Duration.ofSeconds(10)) >= 0
+                            && lifetime.compareTo(Duration.ofHours(1)) <= 0
+                            && !keyCache.isNegative()
+                            && keyCache.compareTo(Duration.ofMinutes(1)) <= 0);
+        }
+    }
+
+    /**
+     * @param sdkUrl  the script the persona page loads to start an Anam persona (an ES module exporting
+     *                {@code createClient}); the page's CSP names exactly its origin
+     * @param timeout how long a claim waits for Anam's session token before it gives the use back (at most 5 s)
+     */
+    public record Anam(
+            @DefaultValue("https://cdn.jsdelivr.net/npm/@anam-ai/js-sdk@4.8.0/+esm") @NotNull
+            URI sdkUrl,
+
+            @DefaultValue("5s") @NotNull Duration timeout) {
+
+        @AssertTrue(message = "sdk-url must be an absolute http(s) URL and timeout from 100 ms to 5 s")
+        public boolean isSensible() {
+            return sdkUrl == null
+                    || timeout == null
+                    || (sdkUrl.isAbsolute()
+                            && ("https".equals(sdkUrl.getScheme()) || "http".equals(sdkUrl.getScheme()))
+                            && timeout.compareTo(Duration.ofMillis(100)) >= 0
+                            && timeout.compareTo(Duration.ofSeconds(5)) <= 0);
+        }
+    }
 
     /**
      * @param enabled       run the purge job

@@ -1,8 +1,10 @@
 package dev.sharelinks.result.report;
 
+import dev.sharelinks.platform.DisplayNames;
 import dev.sharelinks.platform.InvalidCredentialsException;
 import dev.sharelinks.platform.NotFoundException;
-import dev.sharelinks.platform.web.HtmlPage;
+import dev.sharelinks.platform.web.Csp;
+import dev.sharelinks.platform.web.Pages;
 import dev.sharelinks.result.ResultLinkExpiredException;
 import dev.sharelinks.result.ResultService;
 import org.springframework.http.HttpStatus;
@@ -20,8 +22,10 @@ class ResultSharePageController {
 
     private final ResultService results;
     private final JsonMapper json;
+    private final Pages pages;
 
-    ResultSharePageController(ResultService results, JsonMapper json) {
+    ResultSharePageController(ResultService results, JsonMapper json, Pages pages) {
+        this.pages = pages;
         this.results = results;
         this.json = json;
     }
@@ -38,24 +42,23 @@ class ResultSharePageController {
             String document = results.readShared(resultId, token);
             JsonNode tree = json.readTree(document);
             String pretty = json.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
-            return HtmlPage.render(
-                    HttpStatus.OK, "Test result " + resultId, """
-                    <h1>Test result %d</h1>
-                    <p class="muted">Shared with you through a time-limited link.</p>
-                    <div class="card"><pre>%s</pre></div>
-                    """.formatted(resultId, HtmlPage.escape(pretty)));
+            return pages.render(
+                    HttpStatus.OK,
+                    "result.jte",
+                    new ResultPage("Test result " + resultId, DisplayNames.neutralized(pretty)),
+                    Csp.NOT_FRAMED);
         } catch (NotFoundException | InvalidCredentialsException e) {
             return notFound();
         } catch (ResultLinkExpiredException e) {
-            return HtmlPage.message(
+            return pages.message(
                     HttpStatus.GONE,
                     "This link has expired",
                     "The shareable link to this result has expired. Ask whoever shared it for a new one.");
         }
     }
 
-    private static ResponseEntity<String> notFound() {
-        return HtmlPage.message(
+    private ResponseEntity<String> notFound() {
+        return pages.message(
                 HttpStatus.NOT_FOUND,
                 "Link not found",
                 "This shareable link does not exist, or the result it pointed to was removed.");

@@ -12,8 +12,8 @@ import org.mapstruct.Mapping;
 @Mapper(config = WireMapping.class)
 interface OwnerShareLinkMapper {
 
-    @Mapping(target = "isPrimary", source = "primary")
-    OwnedShareLinkDto toOwned(ShareLink link);
+    @Mapping(target = "isPrimary", source = "link.primary")
+    OwnedShareLinkDto toOwned(ShareLink link, String launchUrl);
 
     @Mapping(target = "primary", source = "isPrimary")
     LinkSettings toSettings(ShareLinkSettingsDto settings);

@@ -1,15 +1,18 @@
 package dev.sharelinks.sharelink.pages;
 
+import dev.sharelinks.organization.OrganizationService;
+import dev.sharelinks.platform.DisplayNames;
 import dev.sharelinks.platform.NotFoundException;
-import dev.sharelinks.platform.web.HtmlPage;
+import dev.sharelinks.platform.WebAddresses;
+import dev.sharelinks.platform.config.ShareLinksProperties;
+import dev.sharelinks.platform.web.Csp;
+import dev.sharelinks.platform.web.Pages;
 import dev.sharelinks.sharelink.LinkType;
 import dev.sharelinks.sharelink.LinkUnavailableException;
 import dev.sharelinks.sharelink.PublicShareLinks;
 import dev.sharelinks.sharelink.ShareLink;
-import java.security.SecureRandom;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
@@ -18,24 +21,38 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The pages a share link opens: {@code /share/{token}} (full page) and {@code /frame/{token}} (for iframes).
- * Opening a page never consumes a use (link scanners and chat previews open links); pressing Start does,
- * through the public sessions endpoint.
+ * Opening a page never consumes a use (link scanners and chat previews open links); pressing Start does, through
+ * the public sessions endpoint, and the page's script hands the use on (launch URL, the embedding page, or the
+ * Anam persona). The CSP names the Anam SDK's and API's origins only for an organisation with the hand-off.
  */
 @Controller
 class ShareLinkPageController {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern(
                     "d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
     private final PublicShareLinks links;
+    private final OrganizationService organizations;
+    private final Pages pages;
+    private final JsonMapper json;
+    private final String sdkUrl;
 
-    ShareLinkPageController(PublicShareLinks links) {
+    ShareLinkPageController(
+            PublicShareLinks links,
+            OrganizationService organizations,
+            Pages pages,
+            JsonMapper json,
+            ShareLinksProperties properties) {
         this.links = links;
+        this.organizations = organizations;
+        this.pages = pages;
+        this.json = json;
+        this.sdkUrl = properties.anam().sdkUrl().toString();
     }
 
     @GetMapping(path = "/share/{token}", produces = MediaType.TEXT_HTML_VALUE)
@@ -53,7 +70,7 @@ class ShareLinkPageController {
         try {
             link = links.status(token, null);
         } catch (NotFoundException e) {
-            return HtmlPage.message(
+            return pages.message(
                     HttpStatus.NOT_FOUND,
                     "Link not found",
                     "This share link does not exist. It may have been deleted, or replaced by a new link.");
@@ -63,59 +80,25 @@ class ShareLinkPageController {
                 case EXHAUSTED -> "This share link has been used as many times as it allows.";
                 case DISABLED -> "This share link has been switched off by its owner.";
             };
-            return HtmlPage.message(HttpStatus.GONE, "Link unavailable", text);
+            return pages.message(HttpStatus.GONE, "Link unavailable", text);
         }
-        String nonce = nonce();
-        String ancestors = framed ? frameAncestors(link) : "'none'";
+        Csp csp = Csp.NOT_FRAMED.framedBy(framed ? frameAncestors(link) : "'none'");
+        var anamApi = organizations.anamBaseUrl(link.organizationId());
+        if (anamApi.isPresent()) {
+            csp = csp.withScripts(WebAddresses.originOf(sdkUrl)).withConnections(WebAddresses.originOf(anamApi.get()));
+        }
         Integer remaining = PublicShareLinks.remainingUses(link);
-        String body = """
-                <h1>%s</h1>
-                <div class="card">
-                <p class="muted">%s</p>
-                <button id="start" type="button" data-token="%s">Start</button>
-                <p id="status" role="status" aria-live="polite"></p>
-                </div>
-                %s
-                <script nonce="%s">
-                (function () {
-                  var button = document.getElementById('start');
-                  var status = document.getElementById('status');
-                  button.addEventListener('click', function () {
-                    button.disabled = true;
-                    status.textContent = 'Starting…';
-                    fetch('/v1/public/share-links/' + encodeURIComponent(button.dataset.token) + '/sessions', {method: 'POST'})
-                      .then(function (response) {
-                        return response.json().then(function (body) { return {ok: response.ok, body: body}; });
-                      })
-                      .then(function (result) {
-                        if (result.ok) {
-                          status.dataset.sessionId = result.body.sessionId;
-                          status.textContent = 'Session started.' + (result.body.remainingUses === null ? ''
-                              : ' Uses left: ' + result.body.remainingUses + '.');
-                        } else {
-                          status.textContent = result.body.message || 'This link cannot be used.';
-                        }
-                      })
-                      .catch(function () {
-                        status.textContent = 'Could not reach the server. Try again.';
-                        button.disabled = false;
-                      });
-                  });
-                })();
-                </script>
-                """.formatted(
-                        HtmlPage.escape(link.personaName()),
-                        describe(link, remaining),
-                        HtmlPage.escape(link.token()),
-                        link.removeWatermark() ? "" : "<p class=\"watermark\" id=\"watermark\">Powered by Anam</p>",
-                        nonce);
-        return HtmlPage.render(HttpStatus.OK, link.personaName(), body, nonce, ancestors);
-    }
-
-    private static String describe(ShareLink link, Integer remaining) {
-        String uses = remaining == null ? "Unlimited uses." : remaining + " of " + link.usageLimit() + " uses left.";
-        String expiry = link.expiresAt() == null ? "" : " Valid until " + EXPIRY.format(link.expiresAt()) + ".";
-        return HtmlPage.escape(uses + expiry);
+        var page = new SharePage(
+                DisplayNames.neutralized(link.personaName()),
+                link.token(),
+                framed,
+                remaining == null ? "Unlimited uses." : remaining + " of " + link.usageLimit() + " uses left.",
+                link.expiresAt() == null ? null : "Valid until " + EXPIRY.format(link.expiresAt()) + ".",
+                !link.removeWatermark(),
+                anamApi.isPresent() ? sdkUrl : null,
+                json.writeValueAsString(link.allowedOrigins()),
+                link.usageLimit());
+        return pages.render(HttpStatus.OK, "share.jte", page, csp);
     }
 
     /** Who may put /frame/{token} in an iframe: nobody for a direct link, else the link's allowed origins. */
@@ -131,11 +114,5 @@ class ShareLinkPageController {
         }
         // stored origins are normalized scheme://host[:port], safe inside a header
         return link.allowedOrigins().stream().collect(Collectors.joining(" "));
-    }
-
-    private static String nonce() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes);
     }
 }

@@ -35,4 +35,10 @@ class CallerOrigin {
         }
         return origin.equals(ownOrigin) ? null : origin;
     }
+
+    /** An origin a page reported (not the browser): normalised, or {@link #OPAQUE} when it is none. */
+    String normalized(String reported) {
+        String origin = Origins.normalizeOrNull(reported);
+        return origin == null ? OPAQUE : origin;
+    }
 }

@@ -4,6 +4,7 @@ import dev.sharelinks.generated.publiclinks.api.PublicApiController;
 import dev.sharelinks.platform.web.ApiError;
 import dev.sharelinks.platform.web.ErrorResponses;
 import dev.sharelinks.sharelink.LinkUnavailableException;
+import dev.sharelinks.sharelink.handoff.HandOffFailedException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -21,6 +22,18 @@ class PublicApiExceptionAdvice {
 
     PublicApiExceptionAdvice(ErrorResponses responses) {
         this.responses = responses;
+    }
+
+    /** Anam gave no token: 502 with words for the visitor; the use was already given back. */
+    @ExceptionHandler(HandOffFailedException.class)
+    ResponseEntity<Object> handOffFailed(HandOffFailedException e, HttpServletRequest request) {
+        return responses.entity(
+                request,
+                new ApiError(
+                        HttpStatus.BAD_GATEWAY,
+                        e.reason().words(),
+                        null,
+                        e.reason().code()));
     }
 
     @ExceptionHandler(LinkUnavailableException.class)
