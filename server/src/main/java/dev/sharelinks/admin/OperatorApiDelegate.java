@@ -10,6 +10,7 @@ import dev.sharelinks.generated.admin.model.ApiKeyCreatedDto;
 import dev.sharelinks.generated.admin.model.AuditActorTypeDto;
 import dev.sharelinks.generated.admin.model.AuditEventPageDto;
 import dev.sharelinks.generated.admin.model.AuditTargetTypeDto;
+import dev.sharelinks.generated.admin.model.LogoUploadDto;
 import dev.sharelinks.generated.admin.model.OrganizationCreateDto;
 import dev.sharelinks.generated.admin.model.OrganizationDto;
 import dev.sharelinks.generated.admin.model.OrganizationUpdateDto;
@@ -18,7 +19,9 @@ import dev.sharelinks.generated.admin.model.PersonaUpsertDto;
 import dev.sharelinks.generated.admin.model.ResultDto;
 import dev.sharelinks.generated.admin.model.SigningKeyDto;
 import dev.sharelinks.organization.OrganizationChanges;
+import dev.sharelinks.organization.OrganizationChanges.Given;
 import dev.sharelinks.organization.OrganizationService;
+import dev.sharelinks.organization.PersonaDetails;
 import dev.sharelinks.platform.InvalidInputException;
 import dev.sharelinks.result.ResultService;
 import dev.sharelinks.sharelink.handoff.SigningKeys;
@@ -65,7 +68,8 @@ class OperatorApiDelegate implements AdminApiDelegate {
                 mapper.toPlan(request.getPlan()),
                 request.getCustomDomain().orElse(null),
                 request.getLaunchUrl().orElse(null),
-                request.getGrantAudience().orElse(null));
+                request.getGrantAudience().orElse(null),
+                mapper.toBranding(request.getBranding()));
         return ResponseEntity.status(HttpStatus.CREATED).body(mapper.toOrganization(org));
     }
 
@@ -83,7 +87,16 @@ class OperatorApiDelegate implements AdminApiDelegate {
                 plan == null ? null : plan.getWhitelabelReports(),
                 given(request.getCustomDomain()),
                 given(request.getLaunchUrl()),
-                given(request.getGrantAudience()));
+                given(request.getGrantAudience()),
+                request.getBranding() == null
+                        ? Given.NOT_GIVEN
+                        : given(request.getBranding().getDisplayName()),
+                request.getBranding() == null
+                        ? Given.NOT_GIVEN
+                        : given(request.getBranding().getAccentColor()),
+                request.getBranding() == null
+                        ? Given.NOT_GIVEN
+                        : given(request.getBranding().getLogoUrl()));
         return ResponseEntity.ok(mapper.toOrganization(organizations.update(orgId, changes)));
     }
 
@@ -101,8 +114,12 @@ class OperatorApiDelegate implements AdminApiDelegate {
 
     @Override
     public ResponseEntity<PersonaDto> putPersona(UUID orgId, UUID personaId, PersonaUpsertDto request) {
-        return ResponseEntity.ok(mapper.toPersona(organizations.putPersona(
-                orgId, personaId, request.getName(), request.getLaunchUrl().orElse(null))));
+        var details = new PersonaDetails(
+                request.getName(),
+                request.getLaunchUrl().orElse(null),
+                request.getDescription().orElse(null),
+                request.getAvatarUrl().orElse(null));
+        return ResponseEntity.ok(mapper.toPersona(organizations.putPersona(orgId, personaId, details)));
     }
 
     @Override
@@ -155,6 +172,23 @@ class OperatorApiDelegate implements AdminApiDelegate {
     }
 
     @Override
+    public ResponseEntity<OrganizationDto> putLogo(UUID orgId, LogoUploadDto request) {
+        byte[] image;
+        try {
+            image = java.util.Base64.getMimeDecoder().decode(request.getImage());
+        } catch (IllegalArgumentException notBase64) {
+            throw new InvalidInputException("image", "image must be base64");
+        }
+        return ResponseEntity.ok(mapper.toOrganization(organizations.putLogo(orgId, image)));
+    }
+
+    @Override
+    public ResponseEntity<Void> deleteLogo(UUID orgId) {
+        organizations.deleteLogo(orgId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Override
     public ResponseEntity<AnamCredentialStatusDto> getAnamCredential(UUID orgId) {
         return ResponseEntity.ok(mapper.toCredentialStatus(organizations.anamCredentialStatus(orgId)));
     }
@@ -182,8 +216,8 @@ class OperatorApiDelegate implements AdminApiDelegate {
         return ResponseEntity.status(HttpStatus.CREATED).body(mapper.toSigningKey(signingKeys.rotate()));
     }
 
-    private static OrganizationChanges.Given given(JsonNullable<String> field) {
-        return field.isPresent() ? OrganizationChanges.Given.of(field.get()) : OrganizationChanges.Given.NOT_GIVEN;
+    private static Given given(JsonNullable<String> field) {
+        return field.isPresent() ? Given.of(field.get()) : Given.NOT_GIVEN;
     }
 
     private static Long cursor(String cursor) {

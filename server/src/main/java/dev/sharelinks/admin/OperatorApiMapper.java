@@ -11,12 +11,15 @@ import dev.sharelinks.generated.admin.model.AuditEventDto;
 import dev.sharelinks.generated.admin.model.AuditEventPageDto;
 import dev.sharelinks.generated.admin.model.AuditEventTargetDto;
 import dev.sharelinks.generated.admin.model.AuditTargetTypeDto;
+import dev.sharelinks.generated.admin.model.BrandingChangeDto;
+import dev.sharelinks.generated.admin.model.BrandingDto;
 import dev.sharelinks.generated.admin.model.OrganizationDto;
 import dev.sharelinks.generated.admin.model.PersonaDto;
 import dev.sharelinks.generated.admin.model.PlanDto;
 import dev.sharelinks.generated.admin.model.ResultDto;
 import dev.sharelinks.generated.admin.model.SigningKeyDto;
 import dev.sharelinks.organization.AnamCredentialStatus;
+import dev.sharelinks.organization.Branding;
 import dev.sharelinks.organization.IssuedApiKey;
 import dev.sharelinks.organization.Organization;
 import dev.sharelinks.organization.Persona;
@@ -38,6 +41,19 @@ interface OperatorApiMapper {
     OrganizationDto toOrganization(Organization org);
 
     PlanDto toPlan(Plan plan);
+
+    BrandingDto toBranding(Branding branding);
+
+    /** An omitted brand is none; inside it, omitted and null are both "not set" on create. */
+    default Branding toBranding(BrandingChangeDto branding) {
+        return branding == null
+                ? Branding.NONE
+                : new Branding(
+                        branding.getDisplayName().orElse(null),
+                        branding.getAccentColor().orElse(null),
+                        branding.getLogoUrl().orElse(null),
+                        false);
+    }
 
     /** An omitted plan flag is false on create. */
     default Plan toPlan(PlanDto plan) {

@@ -1,44 +1,29 @@
 package dev.sharelinks.docs;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
+import dev.sharelinks.platform.web.Csp;
+import dev.sharelinks.platform.web.Pages;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The API reference at {@code /docs}: Swagger UI (webjar) over the spec files of {@code specs/}, which the
- * build copies unchanged to {@code /docs/specs/}. Everything the page loads comes from this server; its CSP
- * says so.
+ * The API reference at {@code /docs}: Swagger UI (webjar) over the spec files of {@code specs/}, which the build
+ * copies to {@code /docs/specs/}. Everything the page loads comes from this server; its CSP says so (Swagger UI
+ * sets styles on its elements, so inline styles are allowed here, inline scripts are not).
  */
 @Controller
 class ApiReferenceController {
 
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
-            + "base-uri 'none'; frame-ancestors 'none'";
+    private final Pages pages;
 
-    private final String page;
-
-    ApiReferenceController() throws IOException {
-        try (InputStream in = new ClassPathResource("docs/index.html").getInputStream()) {
-            page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    ApiReferenceController(Pages pages) {
+        this.pages = pages;
     }
 
     @GetMapping({"/docs", "/docs/"})
     ResponseEntity<String> reference() {
-        return ResponseEntity.ok()
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.noCache())
-                .header("Content-Security-Policy", CSP)
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
-                .header("X-Frame-Options", "DENY")
-                .body(page);
+        return pages.render(
+                HttpStatus.OK, "docs.jte", "Share-link service — API reference", Csp.NOT_FRAMED.withInlineStyles());
     }
 }

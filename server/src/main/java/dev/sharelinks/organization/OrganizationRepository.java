@@ -20,8 +20,9 @@ class OrganizationRepository {
     void insert(Organization org) {
         jdbc.sql("""
                 insert into organizations (id, name, plan_remove_watermark, plan_whitelabel_reports, custom_domain, created_at,
-                            launch_url, grant_audience)
-                values (:id, :name, :removeWatermark, :whitelabel, :domain, :createdAt, :launchUrl, :audience)""")
+                            launch_url, grant_audience, brand_display_name, brand_accent_color, brand_logo_url)
+                values (:id, :name, :removeWatermark, :whitelabel, :domain, :createdAt, :launchUrl, :audience,
+                            :brandName, :accent, :logoUrl)""")
                 .param("id", org.id())
                 .param("name", org.name())
                 .param("removeWatermark", org.plan().removeWatermark())
@@ -29,22 +30,25 @@ class OrganizationRepository {
                 .param("domain", org.customDomain())
                 .param("launchUrl", org.launchUrl())
                 .param("audience", org.grantAudience())
+                .param("brandName", org.branding().displayName())
+                .param("accent", org.branding().accentColor())
+                .param("logoUrl", org.branding().logoUrl())
                 .param("createdAt", DbTime.toDb(org.createdAt()))
                 .update();
     }
 
     Optional<Organization> findById(UUID id) {
-        return jdbc.sql("select * from organizations where id = :id")
-                .param("id", id)
-                .query(this::map)
-                .optional();
+        return jdbc.sql("""
+                        select o.*, exists (select 1 from organization_logos l where l.organization_id = o.id) as uploaded_logo
+                        from organizations o where o.id = :id""").param("id", id).query(this::map).optional();
     }
 
     void update(Organization org) {
         jdbc.sql("""
                 update organizations set name = :name, plan_remove_watermark = :removeWatermark,
                     plan_whitelabel_reports = :whitelabel, custom_domain = :domain,
-                            launch_url = :launchUrl, grant_audience = :audience
+                            launch_url = :launchUrl, grant_audience = :audience, brand_display_name = :brandName,
+                            brand_accent_color = :accent, brand_logo_url = :logoUrl
                 where id = :id""")
                 .param("id", org.id())
                 .param("name", org.name())
@@ -53,6 +57,9 @@ class OrganizationRepository {
                 .param("domain", org.customDomain())
                 .param("launchUrl", org.launchUrl())
                 .param("audience", org.grantAudience())
+                .param("brandName", org.branding().displayName())
+                .param("accent", org.branding().accentColor())
+                .param("logoUrl", org.branding().logoUrl())
                 .update();
     }
 
@@ -97,6 +104,11 @@ class OrganizationRepository {
                 rs.getString("custom_domain"),
                 DbTime.fromDb(rs, "created_at"),
                 rs.getString("launch_url"),
-                rs.getString("grant_audience"));
+                rs.getString("grant_audience"),
+                new Branding(
+                        rs.getString("brand_display_name"),
+                        rs.getString("brand_accent_color"),
+                        rs.getString("brand_logo_url"),
+                        rs.getBoolean("uploaded_logo")));
     }
 }

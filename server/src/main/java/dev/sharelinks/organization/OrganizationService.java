@@ -35,6 +35,7 @@ public class OrganizationService {
     private final MillisecondClock clock;
     private final AnamCredentialRepository anamCredentials;
     private final SecretBox secretBox;
+    private final LogoRepository logos;
 
     OrganizationService(
             OrganizationRepository organizations,
@@ -46,7 +47,9 @@ public class OrganizationService {
             ApplicationEventPublisher events,
             MillisecondClock clock,
             AnamCredentialRepository anamCredentials,
-            SecretBox secretBox) {
+            SecretBox secretBox,
+            LogoRepository logos) {
+        this.logos = logos;
         this.anamCredentials = anamCredentials;
         this.secretBox = secretBox;
         this.organizations = organizations;
@@ -70,6 +73,13 @@ public class OrganizationService {
      */
     @Transactional
     public Organization create(String name, Plan plan, String customDomain, String launchUrl, String grantAudience) {
+        return create(name, plan, customDomain, launchUrl, grantAudience, Branding.NONE);
+    }
+
+    /** @param branding the brand for its pages (the uploaded logo is set apart, with {@link #putLogo}) */
+    @Transactional
+    public Organization create(
+            String name, Plan plan, String customDomain, String launchUrl, String grantAudience, Branding branding) {
         DisplayNames.check("name", name);
         Organization org = new Organization(
                 UUID.randomUUID(),
@@ -78,7 +88,12 @@ public class OrganizationService {
                 normalizeDomain(customDomain),
                 clock.now(),
                 WebAddresses.check("launchUrl", launchUrl),
-                checkAudience(grantAudience));
+                checkAudience(grantAudience),
+                new Branding(
+                        Branding.checkDisplayName(branding.displayName()),
+                        Branding.checkColor(branding.accentColor()),
+                        Branding.checkLogoUrl(branding.logoUrl()),
+                        false));
         organizations.insert(org);
         audit.record(
                 org.id(),
@@ -117,7 +132,15 @@ public class OrganizationService {
                         : current.customDomain(),
                 current.createdAt(),
                 WebAddresses.check("launchUrl", changes.launchUrl().or(current.launchUrl())),
-                checkAudience(changes.grantAudience().or(current.grantAudience())));
+                checkAudience(changes.grantAudience().or(current.grantAudience())),
+                new Branding(
+                        Branding.checkDisplayName(
+                                changes.brandDisplayName().or(current.branding().displayName())),
+                        Branding.checkColor(
+                                changes.accentColor().or(current.branding().accentColor())),
+                        Branding.checkLogoUrl(
+                                changes.logoUrl().or(current.branding().logoUrl())),
+                        current.branding().uploadedLogo()));
         organizations.update(changed);
         audit.record(
                 id,
@@ -159,42 +182,45 @@ public class OrganizationService {
                 .filter(persona -> persona.organizationId().equals(organizationId));
     }
 
-    /** Registers the persona (without a launch URL), or renames it and removes its launch URL. */
+    /** Registers the persona (with nothing but its name), or renames it and removes the rest. */
     public Persona putPersona(UUID organizationId, UUID personaId, String name) {
-        return putPersona(organizationId, personaId, name, null);
+        return putPersona(organizationId, personaId, PersonaDetails.named(name));
     }
 
     /**
-     * Registers the persona, or replaces its name and launch URL; a persona id registered by another organisation
-     * is a conflict.
-     *
-     * @param launchUrl where its counted uses lead, or null: the organisation's default
+     * Registers the persona, or replaces what is said of it (name, launch URL, description, avatar); a persona id
+     * registered by another organisation is a conflict.
      */
-    public Persona putPersona(UUID organizationId, UUID personaId, String name, String launchUrl) {
-        DisplayNames.check("name", name);
-        String checkedUrl = WebAddresses.check("launchUrl", launchUrl);
+    public Persona putPersona(UUID organizationId, UUID personaId, PersonaDetails details) {
+        Persona persona = new Persona(
+                personaId,
+                organizationId,
+                DisplayNames.check("name", details.name()),
+                WebAddresses.check("launchUrl", details.launchUrl()),
+                checkDescription(details.description()),
+                WebAddresses.check("avatarUrl", details.avatarUrl()));
         get(organizationId);
         return retry.inOwnTransaction(
-                () -> putPersonaOnce(organizationId, personaId, name, checkedUrl),
+                () -> putPersonaOnce(persona),
                 () -> new ConflictException("Persona " + personaId + " is being registered concurrently; try again"));
     }
 
-    private Persona putPersonaOnce(UUID organizationId, UUID personaId, String name, String launchUrl) {
+    private Persona putPersonaOnce(Persona persona) {
+        UUID organizationId = persona.organizationId();
+        UUID personaId = persona.id();
         var existing = personas.findById(personaId);
         if (existing.isPresent()) {
             if (!existing.get().organizationId().equals(organizationId)) {
                 throw new ConflictException("Persona " + personaId + " belongs to another organization");
             }
-            personas.update(organizationId, personaId, name, launchUrl);
-            var changes = AuditTrail.diff(
-                    personaView(existing.get()), personaView(new Persona(personaId, organizationId, name, launchUrl)));
+            personas.update(persona);
+            var changes = AuditTrail.diff(personaView(existing.get()), personaView(persona));
             if (!changes.isEmpty()) {
                 String verb = changes.keySet().equals(java.util.Set.of("name")) ? "persona.renamed" : "persona.updated";
                 audit.record(organizationId, TargetType.PERSONA, personaId, verb, changes);
             }
-            return new Persona(personaId, organizationId, name, launchUrl);
+            return persona;
         }
-        Persona persona = new Persona(personaId, organizationId, name, launchUrl);
         personas.insert(persona, clock.now());
         audit.record(
                 organizationId,
@@ -203,6 +229,13 @@ public class OrganizationService {
                 "persona.created",
                 AuditTrail.diff(Map.of(), personaView(persona)));
         return persona;
+    }
+
+    private static String checkDescription(String description) {
+        if (description != null && (description.isBlank() || description.length() > 500)) {
+            throw new InvalidInputException("description", "description must be 1 to 500 characters");
+        }
+        return DisplayNames.check("description", description);
     }
 
     /**
@@ -270,6 +303,37 @@ public class OrganizationService {
                 Map.of());
     }
 
+    /**
+     * Stores the organisation's uploaded logo (PNG, SVG or WebP by its bytes, at most 256 KB); it wins over a logo
+     * URL.
+     */
+    @Transactional
+    public Organization putLogo(UUID organizationId, byte[] image) {
+        get(organizationId);
+        String type = Logo.typeOf(image);
+        logos.put(organizationId, new Logo(type, image, SecretTokens.sha256Hex(image)), clock.now());
+        audit.record(
+                organizationId,
+                TargetType.ORGANIZATION,
+                organizationId,
+                "organization.logo_uploaded",
+                AuditTrail.diff(Map.of(), Map.of("logoType", type, "logoBytes", image.length)));
+        return get(organizationId);
+    }
+
+    @Transactional
+    public void deleteLogo(UUID organizationId) {
+        get(organizationId);
+        if (!logos.delete(organizationId)) {
+            throw new NotFoundException("The organization has no uploaded logo");
+        }
+        audit.record(organizationId, TargetType.ORGANIZATION, organizationId, "organization.logo_removed", Map.of());
+    }
+
+    public Optional<Logo> logo(UUID organizationId) {
+        return logos.find(organizationId);
+    }
+
     /** How a counted use of the persona's links is handed on (one statement); empty when the organisation is gone. */
     public Optional<HandOffSettings> handOffSettings(UUID organizationId, UUID personaId) {
         return organizations
@@ -318,6 +382,8 @@ public class OrganizationService {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("name", persona.name());
         view.put("launchUrl", persona.launchUrl());
+        view.put("description", persona.description());
+        view.put("avatarUrl", persona.avatarUrl());
         return view;
     }
 
@@ -329,6 +395,9 @@ public class OrganizationService {
         view.put("customDomain", org.customDomain());
         view.put("launchUrl", org.launchUrl());
         view.put("grantAudience", org.grantAudience());
+        view.put("brandDisplayName", org.branding().displayName());
+        view.put("brandAccentColor", org.branding().accentColor());
+        view.put("brandLogoUrl", org.branding().logoUrl());
         return view;
     }
 

@@ -20,7 +20,8 @@ class PersonaRepository {
 
     /** Any organisation's persona with this id. */
     Optional<Persona> findById(UUID id) {
-        return jdbc.sql("select id, organization_id, name, launch_url from personas where id = :id")
+        return jdbc.sql(
+                        "select id, organization_id, name, launch_url, description, avatar_url from personas where id = :id")
                 .param("id", id)
                 .query(this::map)
                 .optional();
@@ -28,23 +29,29 @@ class PersonaRepository {
 
     void insert(Persona persona, Instant now) {
         jdbc.sql("""
-                        insert into personas (id, organization_id, name, launch_url, created_at)
-                        values (:id, :org, :name, :launchUrl, :now)""")
+                        insert into personas (id, organization_id, name, launch_url, description, avatar_url, created_at)
+                        values (:id, :org, :name, :launchUrl, :description, :avatar, :now)""")
                 .param("id", persona.id())
                 .param("launchUrl", persona.launchUrl())
+                .param("description", persona.description())
+                .param("avatar", persona.avatarUrl())
                 .param("org", persona.organizationId())
                 .param("name", persona.name())
                 .param("now", DbTime.toDb(now))
                 .update();
     }
 
-    boolean update(UUID organizationId, UUID id, String name, String launchUrl) {
-        return jdbc.sql(
-                                "update personas set name = :name, launch_url = :launchUrl where id = :id and organization_id = :org")
-                        .param("id", id)
-                        .param("org", organizationId)
-                        .param("name", name)
-                        .param("launchUrl", launchUrl)
+    boolean update(Persona persona) {
+        return jdbc.sql("""
+                        update personas set name = :name, launch_url = :launchUrl, description = :description,
+                            avatar_url = :avatar
+                        where id = :id and organization_id = :org""")
+                        .param("id", persona.id())
+                        .param("org", persona.organizationId())
+                        .param("name", persona.name())
+                        .param("launchUrl", persona.launchUrl())
+                        .param("description", persona.description())
+                        .param("avatar", persona.avatarUrl())
                         .update()
                 == 1;
     }
@@ -63,6 +70,8 @@ class PersonaRepository {
                 rs.getObject("id", UUID.class),
                 rs.getObject("organization_id", UUID.class),
                 rs.getString("name"),
-                rs.getString("launch_url"));
+                rs.getString("launch_url"),
+                rs.getString("description"),
+                rs.getString("avatar_url"));
     }
 }

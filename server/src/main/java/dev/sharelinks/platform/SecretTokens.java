@@ -47,6 +47,15 @@ public class SecretTokens {
         return new String(out);
     }
 
+    /** Hex SHA-256 of bytes (a content address, not a secret). */
+    public static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
     /** Hex SHA-256. Enough for high-entropy secrets: there is nothing to brute-force by dictionary. */
     public static String sha256(String secret) {
         try {

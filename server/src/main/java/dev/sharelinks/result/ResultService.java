@@ -127,6 +127,14 @@ public class ResultService {
      * Reads a result with a shareable-link token: only the result the token was made for, only until it expires.
      */
     public String readShared(long id, String token) {
+        return readSharedResult(id, token).document();
+    }
+
+    /** A result read with its shareable-link token, with what its page says of it. */
+    public record SharedResult(String document, UUID organizationId, Instant expireAt) {}
+
+    /** Like {@link #readShared}, with the result's organisation and the token's expiry. */
+    public SharedResult readSharedResult(long id, String token) {
         var grant = tokens.findByHash(SecretTokens.sha256(token)).orElse(null);
         if (grant == null) {
             securityMetrics.authFailure("result_token");
@@ -138,9 +146,9 @@ public class ResultService {
         if (!clock.now().isBefore(grant.expireAt())) {
             throw new ResultLinkExpiredException();
         }
-        String document = results.findById(id).map(StoredResult::document).orElseThrow(ResultService::resultNotFound);
+        StoredResult result = results.findById(id).orElseThrow(ResultService::resultNotFound);
         metrics.tokenRead();
-        return document;
+        return new SharedResult(result.document(), result.organizationId(), grant.expireAt());
     }
 
     /**

@@ -103,6 +103,13 @@ public abstract class ContractVerifierBase {
                 .param("key", secretBox.seal("anam_OtherCoKey0000000000000001"))
                 .param("at", CREATED)
                 .update();
+        jdbc.sql("""
+                        insert into organization_logos (organization_id, content_type, data_base64, sha256, updated_at)
+                        values (:org, 'image/png', 'iVBORw0KGgo=', :sha, :at)""")
+                .param("org", OTHER_ORG)
+                .param("sha", "0".repeat(64))
+                .param("at", CREATED)
+                .update();
         persona(PERSONA, ORG, "Support persona");
         persona(OTHER_PERSONA, OTHER_ORG, "Other persona");
         link(LINK, ORG, PERSONA, "Support persona", LINK_TOKEN);

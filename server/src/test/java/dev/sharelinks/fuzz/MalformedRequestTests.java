@@ -475,7 +475,10 @@ class MalformedRequestTests {
             values.addAll(List.of("[1]", "[\"not an origin\"]", "[null]"));
         }
         if (types.contains("object") && schema.has("properties")) {
-            values.add("{\"removeWatermark\": \"yes\"}");
+            // the object's own first property, with a value of a type it does not take
+            var first = schema.path("properties").fields().next();
+            boolean takesStrings = first.getValue().path("type").toString().contains("string");
+            values.add("{\"" + first.getKey() + "\": " + (takesStrings ? "7" : "\"yes\"") + "}");
         }
         return values;
     }

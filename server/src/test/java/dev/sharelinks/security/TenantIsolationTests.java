@@ -54,7 +54,9 @@ class TenantIsolationTests {
             // the operator addresses one organisation by id: there is no other tenant's thing in the path
             "getAnamCredential",
             "putAnamCredential",
-            "deleteAnamCredential");
+            "deleteAnamCredential",
+            "putLogo",
+            "deleteLogo");
 
     @Autowired
     MockMvc mvc;
@@ -192,7 +194,8 @@ class TenantIsolationTests {
                 "personas where organization_id",
                 "share_links where organization_id",
                 "results where organization_id",
-                "organization_anam_credentials where organization_id")) {
+                "organization_anam_credentials where organization_id",
+                "organization_logos where organization_id")) {
             rows.append(jdbc.sql("select * from " + table + " = :org order by 1")
                     .param("org", org)
                     .query()

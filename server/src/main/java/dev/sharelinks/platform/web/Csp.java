@@ -5,37 +5,45 @@ import java.util.List;
 
 /**
  * A page's Content-Security-Policy: nothing but this server's stylesheet, images and scripts (files, never inline),
- * plus exactly the other origins a page needs (the Anam SDK and API, a recording's host), and who may frame it.
+ * plus exactly the other origins a page needs (the Anam SDK and API, a recording's or logo's host), and who may
+ * frame it.
  *
  * @param frameAncestors CSP source list of who may frame the page; {@code 'none'} also sends X-Frame-Options
+ * @param inlineStyles   inline styles allowed (only for a library that sets styles on its elements)
  */
 public record Csp(
         List<String> scripts,
         List<String> connections,
         List<String> media,
         List<String> images,
-        String frameAncestors) {
+        String frameAncestors,
+        boolean inlineStyles) {
 
-    public static final Csp NOT_FRAMED = new Csp(List.of(), List.of(), List.of(), List.of(), "'none'");
+    public static final Csp NOT_FRAMED = new Csp(List.of(), List.of(), List.of(), List.of(), "'none'", false);
 
     public Csp withScripts(String... origins) {
-        return new Csp(plus(scripts, origins), connections, media, images, frameAncestors);
+        return new Csp(plus(scripts, origins), connections, media, images, frameAncestors, inlineStyles);
     }
 
     public Csp withConnections(String... origins) {
-        return new Csp(scripts, plus(connections, origins), media, images, frameAncestors);
+        return new Csp(scripts, plus(connections, origins), media, images, frameAncestors, inlineStyles);
     }
 
     public Csp withMedia(String... origins) {
-        return new Csp(scripts, connections, plus(media, origins), images, frameAncestors);
+        return new Csp(scripts, connections, plus(media, origins), images, frameAncestors, inlineStyles);
     }
 
     public Csp withImages(String... origins) {
-        return new Csp(scripts, connections, media, plus(images, origins), frameAncestors);
+        return new Csp(scripts, connections, media, plus(images, origins), frameAncestors, inlineStyles);
     }
 
     public Csp framedBy(String ancestors) {
-        return new Csp(scripts, connections, media, images, ancestors);
+        return new Csp(scripts, connections, media, images, ancestors, inlineStyles);
+    }
+
+    /** For a page whose library sets styles on its elements (Swagger UI): inline styles, still no inline script. */
+    public Csp withInlineStyles() {
+        return new Csp(scripts, connections, media, images, frameAncestors, true);
     }
 
     boolean unframable() {
@@ -43,8 +51,9 @@ public record Csp(
     }
 
     String header() {
-        return "default-src 'none'; style-src 'self'"
+        return "default-src 'none'; style-src 'self'" + (inlineStyles ? " 'unsafe-inline'" : "")
                 + "; img-src 'self' data:" + joined(images)
+                + "; font-src 'self' data:"
                 + "; script-src 'self'" + joined(scripts)
                 + "; connect-src 'self'" + joined(connections)
                 + (media.isEmpty() ? "" : "; media-src" + joined(media))

@@ -1,11 +1,14 @@
 package dev.sharelinks.sharelink.pages;
 
+import dev.sharelinks.organization.Brands;
 import dev.sharelinks.organization.OrganizationService;
+import dev.sharelinks.organization.Persona;
 import dev.sharelinks.platform.DisplayNames;
 import dev.sharelinks.platform.NotFoundException;
 import dev.sharelinks.platform.WebAddresses;
 import dev.sharelinks.platform.config.ShareLinksProperties;
 import dev.sharelinks.platform.web.Csp;
+import dev.sharelinks.platform.web.PageBrand;
 import dev.sharelinks.platform.web.Pages;
 import dev.sharelinks.sharelink.LinkType;
 import dev.sharelinks.sharelink.LinkUnavailableException;
@@ -75,26 +78,53 @@ class ShareLinkPageController {
                     "Link not found",
                     "This share link does not exist. It may have been deleted, or replaced by a new link.");
         } catch (LinkUnavailableException e) {
-            String text = switch (e.reason()) {
-                case EXPIRED -> "This share link has expired.";
-                case EXHAUSTED -> "This share link has been used as many times as it allows.";
-                case DISABLED -> "This share link has been switched off by its owner.";
+            return switch (e.reason()) {
+                case EXPIRED ->
+                    pages.message(
+                            HttpStatus.GONE,
+                            "This link has expired",
+                            "This share link has expired. Ask whoever sent it for a new one.");
+                case EXHAUSTED ->
+                    pages.message(
+                            HttpStatus.GONE,
+                            "This link has been used up",
+                            "This share link has been used as many times as it allows.");
+                case DISABLED ->
+                    pages.message(
+                            HttpStatus.GONE,
+                            "This link is switched off",
+                            "This share link has been switched off by its owner.");
             };
-            return pages.message(HttpStatus.GONE, "Link unavailable", text);
         }
         Csp csp = Csp.NOT_FRAMED.framedBy(framed ? frameAncestors(link) : "'none'");
         var anamApi = organizations.anamBaseUrl(link.organizationId());
         if (anamApi.isPresent()) {
             csp = csp.withScripts(WebAddresses.originOf(sdkUrl)).withConnections(WebAddresses.originOf(anamApi.get()));
         }
+        // the organisation's brand replaces the vendor's mark where the plan lets the link remove the watermark
+        // (removeWatermark already says what the plan allows now)
+        PageBrand brand = link.removeWatermark()
+                ? organizations.find(link.organizationId()).map(Brands::of).orElse(null)
+                : null;
+        if (brand != null && brand.imageOrigin() != null) {
+            csp = csp.withImages(brand.imageOrigin());
+        }
+        var persona = organizations.persona(link.organizationId(), link.personaId());
+        String avatar = persona.map(Persona::avatarUrl).orElse(null);
+        if (avatar != null) {
+            csp = csp.withImages(WebAddresses.originOf(avatar));
+        }
         Integer remaining = PublicShareLinks.remainingUses(link);
         var page = new SharePage(
                 DisplayNames.neutralized(link.personaName()),
+                DisplayNames.neutralized(persona.map(Persona::description).orElse(null)),
+                avatar,
                 link.token(),
                 framed,
                 remaining == null ? "Unlimited uses." : remaining + " of " + link.usageLimit() + " uses left.",
                 link.expiresAt() == null ? null : "Valid until " + EXPIRY.format(link.expiresAt()) + ".",
-                !link.removeWatermark(),
+                brand,
+                brand == null ? "Powered by Anam" : null,
                 anamApi.isPresent() ? sdkUrl : null,
                 json.writeValueAsString(link.allowedOrigins()),
                 link.usageLimit());
