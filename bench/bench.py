@@ -314,7 +314,9 @@ def run_server(database, pg, args, work, results):
         # a throwaway key-encryption key: PostgreSQL requires one (it seals the grants' signing keys)
         f"--sharelinks.key-encryption-key={base64.b64encode(os.urandom(32)).decode()}",
         # every request of the benchmark comes from one address: the per-client limits would refuse most
-        "--sharelinks.rate-limit.enabled=false"], "/actuator/health/readiness", args.heap,
+        "--sharelinks.rate-limit.enabled=false",
+        # the webhook comparison's receiver listens on 127.0.0.1, over plain http
+        "--sharelinks.webhooks.allow-loopback=true"], "/actuator/health/readiness", args.heap,
         os.path.join(work, f"server-{database}.log"))
     log(f"server on {database} ready in {server.startup_seconds:.2f} s; provisioning {args.links} links")
     try:
@@ -331,11 +333,14 @@ def run_server(database, pg, args, work, results):
             for script in ("status.lua", "claim.lua", "claim_hot.lua", "get.lua", "cekura_read.lua", "list.lua"):
                 wrk(script, server.base, 10, args.connections, env)
         for name, script, *_ in SCENARIOS:
+            if args.scenarios and not any(part in name for part in args.scenarios):
+                continue
             wrk(script, server.base, min(5, args.duration), args.connections, env)  # warm-up
             measured = wrk(script, server.base, args.duration, args.connections, env)
             results["scenarios"].append(dict(measured, name=name, database=database))
             log(f"{database:10} {name:28} {measured['rps']:9.0f} req/s  p50 {measured['p50_ms']:.1f} ms  "
                 f"p99 {measured['p99_ms']:.1f} ms  errors {measured['errors']}")
+        results.setdefault("webhooks", {})[database] = webhook_comparison(server, key, env, args, work)
         time.sleep(2)  # let queued requests drain before reading the heap
         status, heap = http("GET", server.base + "/actuator/metrics/jvm.memory.used?tag=area:heap",
                             {"Authorization": f"Bearer {ADMIN}"}, timeout=60)
@@ -354,6 +359,56 @@ def run_server(database, pg, args, work, results):
     finally:
         server.stop()
     return tokens, grants
+
+
+def webhook_comparison(server, key, env, args, work):
+    """The counted claim over random links with an endpoint subscribed to share_link.session_started (on a local
+    receiver, bench/client-harness's WebhookSink) against the same without it (the endpoint disabled), taking turns
+    twice so that drift hits both; and how fast the deliveries reach the receiver, during the load and after it."""
+    classpath = os.path.join(HARNESS_DIR, "sharelinks-bench-client-harness-0.1.0-SNAPSHOT.jar") + ":" + \
+        os.path.join(HARNESS_DIR, "lib", "*")
+    sink = subprocess.Popen([JAVA, "-Xmx64m", "-cp", classpath, "dev.sharelinks.bench.WebhookSink"],
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        port = int(sink.stdout.readline().split()[1])
+        count = lambda: int(urllib.request.urlopen(f"http://127.0.0.1:{port}/count", timeout=10).read().decode())
+        api = {"Authorization": f"Bearer {key}"}
+        status, endpoint = http("POST", server.base + "/v1/webhook-endpoints", api,
+                                {"url": f"http://127.0.0.1:{port}/hooks", "description": "bench",
+                                 "eventTypes": ["share_link.session_started"]})
+        assert status == 201, endpoint
+        rounds = {"with": [], "without": []}
+        for enabled in (False, True, False, True):
+            status, _ = http("PATCH", f"{server.base}/v1/webhook-endpoints/{endpoint['id']}", api, {"enabled": enabled})
+            assert status == 200
+            time.sleep(2)  # every instance's subscription cache (1 s) has seen the change
+            wrk("claim.lua", server.base, min(5, args.duration), args.connections, env)
+            before = count()
+            measured = wrk("claim.lua", server.base, args.duration, args.connections, env)
+            measured["deliveries_per_s"] = (count() - before) / args.duration
+            rounds["with" if enabled else "without"].append(measured)
+            log(f"claim {'with' if enabled else 'without'} a webhook endpoint: {measured['rps']:.0f} req/s, "
+                f"p99 {measured['p99_ms']:.1f} ms, deliveries {measured['deliveries_per_s']:.0f}/s")
+        # the backlog the last round left: how fast it drains without load
+        started, delivered, last, idle = time.monotonic(), count(), count(), 0
+        while idle < 3 and time.monotonic() - started < 300:
+            time.sleep(1)
+            now = count()
+            idle = idle + 1 if now == last else 0
+            last = now
+        drain_s = max(time.monotonic() - started - idle, 1e-9)
+        result = {"with": rounds["with"], "without": rounds["without"],
+                  "with_rps": statistics.mean(r["rps"] for r in rounds["with"]),
+                  "without_rps": statistics.mean(r["rps"] for r in rounds["without"]),
+                  "deliveries_during_load_per_s": statistics.mean(r["deliveries_per_s"] for r in rounds["with"]),
+                  "drained": last - delivered, "drain_per_s": (last - delivered) / drain_s,
+                  "errors": sum(r["errors"] for r in rounds["with"] + rounds["without"])}
+        result["ratio"] = result["with_rps"] / result["without_rps"]
+        log(f"webhooks: claims {result['ratio']:.2f}x the rate without; deliveries {result['deliveries_during_load_per_s']:.0f}/s "
+            f"during the load, {result['drain_per_s']:.0f}/s draining {result['drained']} afterwards")
+        return result
+    finally:
+        sink.kill()
 
 
 def startup_times(variants, heap, work, runs=5):
@@ -406,6 +461,11 @@ def main():
     parser.add_argument("--personas", type=int, default=100)
     parser.add_argument("--heap", default="128m", help="-Xmx of the server and the baseline")
     parser.add_argument("--only", choices=["postgresql", "h2"], help="run one database only")
+    parser.add_argument("--scenarios", type=lambda text: text.split(","), default=None,
+                        help="measure only the scenarios whose names contain one of these comma-separated words "
+                             "(development runs)")
+    parser.add_argument("--skip-ceilings", action="store_true",
+                        help="skip the framework, start-up and pgbench ceilings (development runs; no ratios)")
     args = parser.parse_args()
 
     work = tempfile.mkdtemp(prefix="sharelinks-bench-")
@@ -414,6 +474,16 @@ def main():
                "settings": vars(args), "machine": machine()}
     pg = None
     try:
+        if args.skip_ceilings:
+            databases = [args.only] if args.only else ["postgresql", "h2"]
+            if "postgresql" in databases:
+                pg = Postgres(work)
+                results["postgresql"] = pg.kind
+                run_server("postgresql", pg, args, work, results)
+            if "h2" in databases:
+                run_server("h2", pg, args, work, results)
+            print(json.dumps({k: results[k] for k in ("scenarios", "webhooks") if k in results}, indent=2))
+            return
         extracted_server = extract(SERVER_JAR, "server", work)
         extracted_baseline = extract(BASELINE_JAR, "baseline", work)
         libraries = libraries_only(extracted_server, work)
@@ -534,6 +604,14 @@ def report(results):
                     f"{bound(results, scenario, ceiling) if s['database'] == 'postgresql' else ''} | "
                     f"{bound(results, scenario, ceiling, LIBRARIES_CEILING) if s['database'] == 'postgresql' else ''} | "
                     f"{target_text} | {met} |")
+    for database, w in results.get("webhooks", {}).items():
+        ok = w["ratio"] >= 0.9 and w["errors"] == 0
+        verdicts.append(ok)
+        last = w["with"][-1]
+        rows.append(f"| claim (random links), an endpoint subscribed to `session_started` | {database} | "
+                    f"{w['with_rps']:.0f} | {last['p50_ms']:.1f} | {last['p99_ms']:.1f} | {w['errors']} | "
+                    f"same run without webhooks {w['without_rps']:.0f} | {w['ratio']:.2f} | | | ≥ 0.9× | "
+                    f"{'yes' if ok else '**no**'} |")
     client = results["client"]
     if client:
         ok = client["ratio"] >= 0.9
@@ -567,6 +645,10 @@ def report(results):
     ceilings = ["", "| ceiling | req/s | p50 ms | p99 ms | errors |", "| --- | ---: | ---: | ---: | ---: |"]
     for name, c in results["ceilings"].items():
         ceilings.append(f"| {name} | {c['rps']:.0f} | {c['p50_ms']:.1f} | {c['p99_ms']:.1f} | {c['errors']} |")
+    for database, w in results.get("webhooks", {}).items():
+        ceilings.append("")
+        ceilings.append(f"Webhook deliveries to a local receiver ({database}): {w['deliveries_during_load_per_s']:.0f}/s "
+                        f"during the claims, {w['drain_per_s']:.0f}/s draining the {w['drained']} left afterwards.")
     memory = ["", "| after the load | heap used | RSS | -Xmx |", "| --- | ---: | ---: | --- |"]
     for name, m in results["memory"].items():
         memory.append(f"| server on {name} | {m['heap_used_mb']:.0f} MB | {m['rss_mb']:.0f} MB | {m['xmx']} |")

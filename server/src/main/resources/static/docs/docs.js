@@ -7,6 +7,7 @@ window.addEventListener('load', function () {
       { url: '/docs/specs/cekura/results.yaml', name: 'Cekura shareable result links (vendor API)' },
       { url: '/docs/specs/sharelinks/owner.yaml', name: 'Share-link settings and token rotation (owner API)' },
       { url: '/docs/specs/sharelinks/public.yaml', name: 'Public link status and sessions' },
+      { url: '/docs/specs/sharelinks/webhooks.yaml', name: 'Webhooks (endpoints, deliveries, events)' },
       { url: '/docs/specs/sharelinks/admin.yaml', name: 'Operator API' }
     ],
     'urls.primaryName': 'Anam share links (vendor API)',

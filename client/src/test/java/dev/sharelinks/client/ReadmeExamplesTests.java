@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sharelinks.client.examples.AnamExample;
 import dev.sharelinks.client.examples.CekuraExample;
 import dev.sharelinks.client.examples.GrantExample;
+import dev.sharelinks.client.examples.WebhookReceiverExample;
 import dev.sharelinks.client.grants.GrantIssuer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -73,10 +74,35 @@ class ReadmeExamplesTests {
     }
 
     @Test
+    void webhookReceiverAcceptsASignedEventAndRefusesAnAlteredOne() throws Exception {
+        String secret = "whsec_"
+                + java.util.Base64.getEncoder()
+                        .encodeToString("a webhook secret of 32 bytes....".getBytes(StandardCharsets.UTF_8));
+        String id = UUID.randomUUID().toString();
+        long timestamp = System.currentTimeMillis() / 1000;
+        String body = "{\"type\":\"share_link.exhausted\",\"timestamp\":\"2026-12-01T12:00:00Z\",\"data\":{}}";
+        String signature = new com.standardwebhooks.Webhook(secret).sign(id, timestamp, body);
+        var headers = java.util.Map.of(
+                "webhook-id", java.util.List.of(id),
+                "webhook-timestamp", java.util.List.of(Long.toString(timestamp)),
+                "webhook-signature", java.util.List.of(signature));
+        int[] status = new int[1];
+        String printed = capture(() -> status[0] = WebhookReceiverExample.receive(secret, body, headers));
+        assertThat(status[0]).isEqualTo(200);
+        assertThat(printed).contains("event " + id);
+        assertThat(WebhookReceiverExample.receive(secret, body.replace("exhausted", "created"), headers))
+                .isEqualTo(400);
+    }
+
+    @Test
     void theReadmeShowsTheExamplesAsTheyAre() throws Exception {
         String readme = normalize(Files.readString(Path.of("..", "README.md")));
-        for (String[] example :
-                new String[][] {{"AnamExample", "anam"}, {"CekuraExample", "cekura"}, {"GrantExample", "grant"}}) {
+        for (String[] example : new String[][] {
+            {"AnamExample", "anam"},
+            {"CekuraExample", "cekura"},
+            {"GrantExample", "grant"},
+            {"WebhookReceiverExample", "webhook"}
+        }) {
             String source =
                     Files.readString(Path.of("src/test/java/dev/sharelinks/client/examples", example[0] + ".java"));
             Matcher tagged = Pattern.compile(

@@ -18,6 +18,7 @@ import dev.sharelinks.generated.admin.model.PersonaDto;
 import dev.sharelinks.generated.admin.model.PersonaUpsertDto;
 import dev.sharelinks.generated.admin.model.ResultDto;
 import dev.sharelinks.generated.admin.model.SigningKeyDto;
+import dev.sharelinks.generated.admin.model.WebhookEndpointDto;
 import dev.sharelinks.organization.OrganizationChanges;
 import dev.sharelinks.organization.OrganizationChanges.Given;
 import dev.sharelinks.organization.OrganizationService;
@@ -25,6 +26,7 @@ import dev.sharelinks.organization.PersonaDetails;
 import dev.sharelinks.platform.InvalidInputException;
 import dev.sharelinks.result.ResultService;
 import dev.sharelinks.sharelink.handoff.SigningKeys;
+import dev.sharelinks.webhook.WebhookEndpoints;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,7 @@ class OperatorApiDelegate implements AdminApiDelegate {
     private final OperatorApiMapper mapper;
     private final JsonMapper json;
     private final SigningKeys signingKeys;
+    private final WebhookEndpoints webhookEndpoints;
 
     OperatorApiDelegate(
             OrganizationService organizations,
@@ -52,8 +55,10 @@ class OperatorApiDelegate implements AdminApiDelegate {
             AuditTrail audit,
             OperatorApiMapper mapper,
             JsonMapper json,
-            SigningKeys signingKeys) {
+            SigningKeys signingKeys,
+            WebhookEndpoints webhookEndpoints) {
         this.signingKeys = signingKeys;
+        this.webhookEndpoints = webhookEndpoints;
         this.organizations = organizations;
         this.results = results;
         this.audit = audit;
@@ -186,6 +191,20 @@ class OperatorApiDelegate implements AdminApiDelegate {
     public ResponseEntity<Void> deleteLogo(UUID orgId) {
         organizations.deleteLogo(orgId);
         return ResponseEntity.noContent().build();
+    }
+
+    @Override
+    public ResponseEntity<List<WebhookEndpointDto>> listOrganizationWebhookEndpoints(UUID orgId) {
+        organizations.get(orgId);
+        return ResponseEntity.ok(webhookEndpoints.list(orgId).stream()
+                .map(mapper::toWebhookEndpoint)
+                .toList());
+    }
+
+    @Override
+    public ResponseEntity<WebhookEndpointDto> disableOrganizationWebhookEndpoint(UUID orgId, UUID endpointId) {
+        organizations.get(orgId);
+        return ResponseEntity.ok(mapper.toWebhookEndpoint(webhookEndpoints.disableByOperator(orgId, endpointId)));
     }
 
     @Override

@@ -18,6 +18,7 @@ import dev.sharelinks.generated.admin.model.PersonaDto;
 import dev.sharelinks.generated.admin.model.PlanDto;
 import dev.sharelinks.generated.admin.model.ResultDto;
 import dev.sharelinks.generated.admin.model.SigningKeyDto;
+import dev.sharelinks.generated.admin.model.WebhookEndpointDto;
 import dev.sharelinks.organization.AnamCredentialStatus;
 import dev.sharelinks.organization.Branding;
 import dev.sharelinks.organization.IssuedApiKey;
@@ -27,6 +28,8 @@ import dev.sharelinks.organization.Plan;
 import dev.sharelinks.platform.web.WireMapping;
 import dev.sharelinks.result.StoredResult;
 import dev.sharelinks.sharelink.handoff.SigningKey;
+import dev.sharelinks.webhook.EventType;
+import dev.sharelinks.webhook.WebhookEndpoint;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,6 +81,12 @@ interface OperatorApiMapper {
     SigningKeyDto toSigningKey(SigningKey key);
 
     ResultDto toResult(StoredResult result);
+
+    WebhookEndpointDto toWebhookEndpoint(WebhookEndpoint endpoint);
+
+    default String toEventTypeName(EventType type) {
+        return type.wireName();
+    }
 
     default AuditEventPageDto toAuditEventPage(List<AuditEvent> events, String nextCursor) {
         return new AuditEventPageDto()

@@ -20,7 +20,8 @@ public record AuditEvent(
         API_KEY,
         PERSONA,
         SHARE_LINK,
-        RESULT
+        RESULT,
+        WEBHOOK_ENDPOINT
     }
 
     /** A field's value before and after; null where the field did not exist. */

@@ -39,6 +39,13 @@ public class SecretTokens {
         return randomBase62(lengths.resultTokenLength());
     }
 
+    /** A Standard Webhooks signing secret: {@code whsec_} and the base64 of 32 random bytes (the HMAC key). */
+    public static String newWebhookSecret() {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return "whsec_" + java.util.Base64.getEncoder().encodeToString(key);
+    }
+
     public static String randomBase62(int length) {
         char[] out = new char[length];
         for (int i = 0; i < length; i++) {

@@ -18,10 +18,21 @@ public final class WebAddresses {
 
     /** @throws InvalidInputException naming {@code field} when the URL breaks a rule */
     public static String check(String field, String url) {
+        return check(field, url, true);
+    }
+
+    /**
+     * @param httpToThisMachine whether plain http is allowed for this machine's addresses
+     * @throws InvalidInputException naming {@code field} when the URL breaks a rule
+     */
+    public static String check(String field, String url, boolean httpToThisMachine) {
         if (url == null) {
             return null;
         }
-        String problem = field + " must be an https URL (http only for localhost), without a fragment, at most "
+        String problem = field
+                + (httpToThisMachine
+                        ? " must be an https URL (http only for localhost), without a fragment, at most "
+                        : " must be an https URL, without user info or a fragment, at most ")
                 + MAX_LENGTH + " characters";
         if (url.isBlank() || url.length() > MAX_LENGTH) {
             throw new InvalidInputException(field, problem);
@@ -34,7 +45,8 @@ public final class WebAddresses {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        boolean allowedScheme = "https".equals(scheme) || ("http".equals(scheme) && LOCAL_HOSTS.contains(host));
+        boolean thisMachine = LOCAL_HOSTS.contains(host) || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+        boolean allowedScheme = "https".equals(scheme) || ("http".equals(scheme) && httpToThisMachine && thisMachine);
         if (!uri.isAbsolute()
                 || host.isEmpty()
                 || !allowedScheme

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,6 +40,7 @@ public class ResultService {
     private final SecretTokens secrets;
     private final DuplicateKeyRetry retry;
     private final MillisecondClock clock;
+    private final ApplicationEventPublisher events;
 
     ResultService(
             ResultRepository results,
@@ -49,7 +51,8 @@ public class ResultService {
             AuditTrail audit,
             SecretTokens secrets,
             DuplicateKeyRetry retry,
-            MillisecondClock clock) {
+            MillisecondClock clock,
+            ApplicationEventPublisher events) {
         this.results = results;
         this.tokens = tokens;
         this.organizations = organizations;
@@ -59,6 +62,7 @@ public class ResultService {
         this.secrets = secrets;
         this.retry = retry;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -143,11 +147,14 @@ public class ResultService {
         if (grant.resultId() != id) {
             throw resultNotFound();
         }
-        if (!clock.now().isBefore(grant.expireAt())) {
+        Instant now = clock.now();
+        if (!now.isBefore(grant.expireAt())) {
             throw new ResultLinkExpiredException();
         }
         StoredResult result = results.findById(id).orElseThrow(ResultService::resultNotFound);
         metrics.tokenRead();
+        events.publishEvent(
+                new ResultLinkEvent(ResultLinkEvent.Type.OPENED, result.organizationId(), id, grant.expireAt(), now));
         return new SharedResult(result.document(), result.organizationId(), grant.expireAt());
     }
 
@@ -178,6 +185,7 @@ public class ResultService {
                 "result.share_token_created",
                 AuditTrail.diff(Map.of(), Map.of("shareTokenExpireAt", expiry)));
         metrics.tokenIssued();
+        events.publishEvent(new ResultLinkEvent(ResultLinkEvent.Type.CREATED, organizationId, id, expiry, now));
         return new ResultShareLink(id, token, expiry, org.customDomain());
     }
 

@@ -4,6 +4,7 @@ import dev.sharelinks.platform.MillisecondClock;
 import dev.sharelinks.platform.config.ShareLinksProperties;
 import dev.sharelinks.result.ResultService;
 import dev.sharelinks.sharelink.ShareLinkService;
+import dev.sharelinks.webhook.DeliveryLog;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -20,20 +21,23 @@ public class RetentionPurge {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
 
-    public record Purged(int shareLinks, int resultTokens) {}
+    public record Purged(int shareLinks, int resultTokens, int webhookDeliveries) {}
 
     private final ShareLinkService shareLinks;
     private final ResultService results;
+    private final DeliveryLog webhookDeliveries;
     private final Duration period;
     private final MillisecondClock clock;
 
     RetentionPurge(
             ShareLinkService shareLinks,
             ResultService results,
+            DeliveryLog webhookDeliveries,
             ShareLinksProperties properties,
             MillisecondClock clock) {
         this.shareLinks = shareLinks;
         this.results = results;
+        this.webhookDeliveries = webhookDeliveries;
         this.period = properties.retention().period();
         this.clock = clock;
     }
@@ -42,13 +46,16 @@ public class RetentionPurge {
         Instant cutoff = clock.now().minus(period);
         int purgedLinks = shareLinks.purgeEndedBefore(cutoff);
         int purgedTokens = results.purgeTokensExpiredBefore(cutoff);
-        if (purgedLinks + purgedTokens > 0) {
+        int purgedDeliveries = webhookDeliveries.purgeSettledBefore(cutoff);
+        if (purgedLinks + purgedTokens + purgedDeliveries > 0) {
             log.info(
-                    "Retention purge: {} share links and {} Cekura tokens that ended before {}",
+                    "Retention purge: {} share links, {} Cekura tokens and {} settled webhook deliveries that ended"
+                            + " before {}",
                     purgedLinks,
                     purgedTokens,
+                    purgedDeliveries,
                     cutoff);
         }
-        return new Purged(purgedLinks, purgedTokens);
+        return new Purged(purgedLinks, purgedTokens, purgedDeliveries);
     }
 }

@@ -6,7 +6,9 @@ import dev.sharelinks.platform.NotFoundException;
 import dev.sharelinks.sharelink.LinkUnavailableException.Reason;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a link's holder can do with its token: see whether it opens, and use it. Nothing here is cached: a
@@ -18,11 +20,20 @@ public class PublicShareLinks {
     private final ShareLinkRepository links;
     private final ShareLinkMetrics metrics;
     private final MillisecondClock clock;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
 
-    PublicShareLinks(ShareLinkRepository links, ShareLinkMetrics metrics, MillisecondClock clock) {
+    PublicShareLinks(
+            ShareLinkRepository links,
+            ShareLinkMetrics metrics,
+            MillisecondClock clock,
+            TransactionTemplate transaction,
+            ApplicationEventPublisher events) {
         this.links = links;
         this.metrics = metrics;
         this.clock = clock;
+        this.transaction = transaction;
+        this.events = events;
     }
 
     /**
@@ -40,11 +51,15 @@ public class PublicShareLinks {
         return link;
     }
 
-    /** Consumes exactly one use; the conditional UPDATE in {@link ShareLinkRepository#claim} decides. */
+    /**
+     * Consumes exactly one use; the conditional UPDATE in {@link ShareLinkRepository#claimReturning} decides. The
+     * use's events ({@link ShareLinkEvent.Type#SESSION_STARTED}, and {@link ShareLinkEvent.Type#EXHAUSTED} for the
+     * use that reaches the limit) are published in the claim's transaction.
+     */
     public LinkUse use(String token, String origin) {
         return metrics.claimTimer().record(() -> {
             try {
-                LinkUse use = claim(token, origin);
+                LinkUse use = transaction.execute(status -> claim(token, origin));
                 metrics.sessionClaimed();
                 return use;
             } catch (LinkUnavailableException e) {
@@ -71,12 +86,23 @@ public class PublicShareLinks {
         // one statement when it succeeds: the conditional UPDATE counts the use and returns the link as counted
         var counted = links.claimReturning(token, now);
         if (counted.isPresent()) {
-            return new LinkUse(UUID.randomUUID(), counted.get());
+            LinkUse use = new LinkUse(UUID.randomUUID(), counted.get());
+            announce(use, origin, now);
+            return use;
         }
         ShareLink current = links.findByToken(token).orElseThrow(PublicShareLinks::notFound);
         Reason reason = unusable(current, now);
         // the claim lost to another one between our read and the update: by now the link is used up
         throw unavailable(reason != null ? reason : Reason.EXHAUSTED);
+    }
+
+    private void announce(LinkUse use, String origin, Instant now) {
+        ShareLink link = use.link();
+        var session = new ShareLinkEvent.Session(use.sessionId(), link.usageCount(), origin);
+        events.publishEvent(new ShareLinkEvent(ShareLinkEvent.Type.SESSION_STARTED, link, now, session));
+        if (link.usageLimit() != null && link.usageCount() == link.usageLimit()) {
+            events.publishEvent(new ShareLinkEvent(ShareLinkEvent.Type.EXHAUSTED, link, now, session));
+        }
     }
 
     /** Gives back a counted use that led nowhere (its hand-off failed): the next visitor may have it. */

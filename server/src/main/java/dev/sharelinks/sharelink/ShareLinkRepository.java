@@ -206,6 +206,36 @@ class ShareLinkRepository {
                 == 1;
     }
 
+    /** Links whose expiry passed in ({@code since}, {@code now}] and was not announced yet, soonest first. */
+    List<ShareLink> findExpiredUnannounced(Instant since, Instant now, int limit) {
+        return jdbc.sql("select " + LINK + """
+                         from share_links
+                        where expires_at > :since and expires_at <= :now
+                          and (expiry_announced_at is null or expiry_announced_at <> expires_at)
+                        order by expires_at limit :limit""")
+                .param("since", DbTime.toDb(since))
+                .param("now", DbTime.toDb(now))
+                .param("limit", limit)
+                .query(this::map)
+                .list();
+    }
+
+    /**
+     * Marks the link's expiry announced, unless another instance did first or the link was renewed meanwhile.
+     *
+     * @return whether this call announces it
+     */
+    boolean markExpiryAnnounced(UUID id, Instant expiresAt) {
+        return jdbc.sql("""
+                                update share_links set expiry_announced_at = expires_at
+                                 where id = :id and expires_at = :expiresAt
+                                   and (expiry_announced_at is null or expiry_announced_at <> expires_at)""")
+                        .param("id", id)
+                        .param("expiresAt", DbTime.toDb(expiresAt))
+                        .update()
+                == 1;
+    }
+
     boolean delete(UUID organizationId, UUID id) {
         return jdbc.sql("delete from share_links where id = :id and organization_id = :org")
                         .param("id", id)

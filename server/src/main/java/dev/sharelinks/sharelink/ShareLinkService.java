@@ -11,10 +11,12 @@ import dev.sharelinks.platform.MillisecondClock;
 import dev.sharelinks.platform.NotFoundException;
 import dev.sharelinks.platform.Page;
 import dev.sharelinks.platform.SecretTokens;
+import dev.sharelinks.sharelink.ShareLinkEvent.Type;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -38,6 +40,7 @@ public class ShareLinkService {
     private final DuplicateKeyRetry retry;
     private final TransactionTemplate transaction;
     private final MillisecondClock clock;
+    private final ApplicationEventPublisher events;
 
     ShareLinkService(
             ShareLinkRepository links,
@@ -47,7 +50,8 @@ public class ShareLinkService {
             SecretTokens secrets,
             DuplicateKeyRetry retry,
             TransactionTemplate transaction,
-            MillisecondClock clock) {
+            MillisecondClock clock,
+            ApplicationEventPublisher events) {
         this.links = links;
         this.organizations = organizations;
         this.audit = audit;
@@ -56,6 +60,7 @@ public class ShareLinkService {
         this.retry = retry;
         this.transaction = transaction;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -94,6 +99,7 @@ public class ShareLinkService {
             throw personaNotFound();
         }
         audit.record("created", null, link);
+        events.publishEvent(ShareLinkEvent.of(Type.CREATED, link, now));
         metrics.linkCreated();
         return link;
     }
@@ -111,7 +117,15 @@ public class ShareLinkService {
         if (!links.apply(organizationId, id, change, now)) {
             throw linkNotFound();
         }
-        return audit.record("updated", before, get(organizationId, id));
+        return changed(before, audit.record("updated", before, get(organizationId, id)), now);
+    }
+
+    /** Announces an update that changed something a caller can see. */
+    private ShareLink changed(ShareLink before, ShareLink after, Instant now) {
+        if (!after.equals(before)) {
+            events.publishEvent(ShareLinkEvent.of(Type.UPDATED, after, now));
+        }
+        return after;
     }
 
     public ShareLink get(UUID organizationId, UUID id) {
@@ -166,25 +180,25 @@ public class ShareLinkService {
                     .filter(other -> !other.equals(id))
                     .flatMap(other -> links.findById(organizationId, other));
             links.demotePrimary(link.personaId(), id, now);
-            demoted.ifPresent(other -> audit.record(
-                    "settings_changed",
-                    other,
-                    links.findById(organizationId, other.id()).orElse(null)));
+            demoted.ifPresent(other -> links.findById(organizationId, other.id())
+                    .ifPresent(after -> changed(other, audit.record("settings_changed", other, after), now)));
         }
         if (!links.apply(organizationId, id, change, now)) {
             throw linkNotFound();
         }
-        return audit.record("settings_changed", link, get(organizationId, id));
+        return changed(link, audit.record("settings_changed", link, get(organizationId, id)), now);
     }
 
     /** A new token; the old one stops opening the link with this statement's commit. */
     @Transactional
     public ShareLink rotateToken(UUID organizationId, UUID id) {
-        if (!links.apply(organizationId, id, ShareLinkChange.token(secrets.newShareToken()), clock.now())) {
+        Instant now = clock.now();
+        if (!links.apply(organizationId, id, ShareLinkChange.token(secrets.newShareToken()), now)) {
             throw linkNotFound();
         }
         ShareLink rotated = get(organizationId, id);
         audit.recordWithoutFields(rotated, "token_rotated");
+        events.publishEvent(ShareLinkEvent.of(Type.TOKEN_ROTATED, rotated, now));
         return rotated;
     }
 
@@ -195,6 +209,7 @@ public class ShareLinkService {
             throw linkNotFound();
         }
         audit.record("deleted", before, null);
+        events.publishEvent(ShareLinkEvent.of(Type.DELETED, before, clock.now()));
     }
 
     /** A persona's links go with it, each recorded, in the transaction that deletes the persona. */
@@ -204,6 +219,7 @@ public class ShareLinkService {
         for (ShareLink link : links.list(event.organizationId(), null, event.personaId(), 0, all)) {
             links.delete(event.organizationId(), link.id());
             audit.record("deleted", link, null);
+            events.publishEvent(ShareLinkEvent.of(Type.DELETED, link, clock.now()));
         }
     }
 
@@ -235,6 +251,33 @@ public class ShareLinkService {
             }
         }
         return purged;
+    }
+
+    /**
+     * Announces links whose expiry passed since {@code since} ({@link Type#EXPIRED}), each once per expiry: the
+     * conditional update decides which instance announces it, in the transaction that publishes the event.
+     *
+     * @return how many this call announced
+     */
+    public int announceExpired(Instant since) {
+        int announced = 0;
+        while (true) {
+            Instant now = clock.now();
+            Integer batch = transaction.execute(status -> {
+                int marked = 0;
+                for (ShareLink link : links.findExpiredUnannounced(since, now, PURGE_BATCH)) {
+                    if (links.markExpiryAnnounced(link.id(), link.expiresAt())) {
+                        events.publishEvent(ShareLinkEvent.of(Type.EXPIRED, link, link.expiresAt()));
+                        marked++;
+                    }
+                }
+                return marked;
+            });
+            announced += batch;
+            if (batch < PURGE_BATCH) {
+                return announced;
+            }
+        }
     }
 
     private boolean planAllowsRemovingTheWatermark(UUID organizationId) {

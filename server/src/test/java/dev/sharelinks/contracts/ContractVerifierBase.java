@@ -24,7 +24,10 @@ import org.springframework.test.web.servlet.MockMvc;
  * validation, database) behind MockMvc, with the fixture rows the contracts name reset before every test.
  * The values here are the ones written in the contracts; consumers use them against the stubs.
  */
-@SpringBootTest(classes = {ShareLinksApplication.class, ContractVerifierBase.FixedClock.class})
+@SpringBootTest(
+        classes = {ShareLinksApplication.class, ContractVerifierBase.FixedClock.class},
+        // the fixture endpoint's address does not exist: nothing is delivered in contract tests
+        properties = "sharelinks.webhooks.deliver=false")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 public abstract class ContractVerifierBase {
@@ -63,6 +66,10 @@ public abstract class ContractVerifierBase {
     public static final String OTHER_API_KEY_SECRET = "sk_OtherOrgKey00000000000000000001";
 
     public static final long AUDIT_EVENT = 900_000_001L;
+
+    public static final UUID WEBHOOK_ENDPOINT = UUID.fromString("e1b2c3d4-5f60-4a7b-8c9d-0e1f2a3b4c5d");
+    public static final UUID OTHER_WEBHOOK_ENDPOINT = UUID.fromString("a3d4e5f6-7b8c-4d9e-8f0a-2b3c4d5e6f70");
+    public static final UUID WEBHOOK_EVENT = UUID.fromString("f2c3d4e5-6a7b-4c8d-9e0f-1a2b3c4d5e6f");
 
     private static final OffsetDateTime CREATED = OffsetDateTime.parse("2026-04-20T10:00:00Z");
     private static final OffsetDateTime EXPIRES = OffsetDateTime.parse("2036-04-27T10:00:00Z");
@@ -128,6 +135,25 @@ public abstract class ContractVerifierBase {
         result(OTHER_RESULT, OTHER_ORG, "{\"id\": 2002, \"status\": \"failed\"}");
         shareToken(RESULT, SHARE_TOKEN, EXPIRES);
         shareToken(RESULT, EXPIRED_SHARE_TOKEN, CREATED.minusDays(1));
+        webhookEndpoint(WEBHOOK_ENDPOINT, ORG, "https://hooks.contract.example/sharelinks", "Contract hooks");
+        webhookEndpoint(OTHER_WEBHOOK_ENDPOINT, OTHER_ORG, "https://hooks.other.example/", null);
+        jdbc.sql("""
+                        insert into webhook_deliveries (event_id, endpoint_id, organization_id, event_type, payload,
+                            created_at, status, attempts, round_attempts, next_attempt_at)
+                        values (:event, :endpoint, :org, 'share_link.session_started', '{}', :at, 'DELIVERED', 1, 1, null)""")
+                .param("event", WEBHOOK_EVENT)
+                .param("endpoint", WEBHOOK_ENDPOINT)
+                .param("org", ORG)
+                .param("at", CREATED.minusHours(1))
+                .update();
+        jdbc.sql("""
+                        insert into webhook_attempts (event_id, endpoint_id, number, attempted_at, status, latency_ms,
+                            response, error)
+                        values (:event, :endpoint, 1, :at, 200, 42, 'ok', null)""")
+                .param("event", WEBHOOK_EVENT)
+                .param("endpoint", WEBHOOK_ENDPOINT)
+                .param("at", CREATED.minusHours(1))
+                .update();
         // one recorded change from the day before NOW, with an id above any the contracts' own changes get
         jdbc.sql("delete from audit_events where id = :id")
                 .param("id", AUDIT_EVENT)
@@ -143,6 +169,28 @@ public abstract class ContractVerifierBase {
                 .param("key", API_KEY)
                 .param("link", LINK.toString())
                 .update();
+    }
+
+    private void webhookEndpoint(UUID id, UUID org, String url, String description) {
+        jdbc.sql("""
+                        insert into webhook_endpoints (id, organization_id, url, description, enabled, secret_encrypted,
+                            created_at, updated_at)
+                        values (:id, :org, :url, :description, true, :secret, :at, :at)""")
+                .param("id", id)
+                .param("org", org)
+                .param("url", url)
+                .param("description", description)
+                .param("secret", secretBox.seal("whsec_Y29udHJhY3Qtd2ViaG9vay1zZWNyZXQtMzItYnl0ZSE="))
+                .param("at", CREATED)
+                .update();
+        for (String type : java.util.List.of("share_link.session_started", "share_link.exhausted")) {
+            jdbc.sql(
+                            "insert into webhook_subscriptions (endpoint_id, organization_id, event_type) values (:id, :org, :type)")
+                    .param("id", id)
+                    .param("org", org)
+                    .param("type", type)
+                    .update();
+        }
     }
 
     private void signingKey() {

@@ -152,7 +152,10 @@ class MalformedRequestTests {
                 "share_links",
                 "results",
                 "result_share_tokens",
-                "audit_events")) {
+                "audit_events",
+                "webhook_endpoints",
+                "webhook_subscriptions",
+                "webhook_deliveries")) {
             all.append(table)
                     .append(jdbc.sql("select * from " + table + " order by 1")
                             .query()
@@ -518,9 +521,9 @@ class MalformedRequestTests {
 
     private static String fixtureKey(Operation op, String param) {
         if (param.equals("id")) {
-            return isCekura(op) ? "result" : "link";
+            return isCekura(op) ? "result" : op.path().startsWith("/v1/webhook-endpoints") ? "webhookEndpoint" : "link";
         }
-        return param;
+        return param.equals("endpointId") ? "webhookEndpoint" : param;
     }
 
     private static String encode(String value) {
@@ -538,6 +541,9 @@ class MalformedRequestTests {
             case "createOrganization", "updateOrganization", "createApiKey", "putPersona" -> "{\"name\": \"Fuzzed\"}";
             case "updateShareLinkSettings" -> "{\"enabled\": true}";
             case "putResult" -> "{\"status\": \"passed\"}";
+            case "createWebhookEndpoint" ->
+                "{\"url\": \"https://hooks.fuzz.invalid/\", \"eventTypes\": [\"share_link.created\"]}";
+            case "updateWebhookEndpoint" -> "{\"enabled\": true}";
             default -> "{\"expire_at\": \"2099-01-01T00:00:00Z\"}";
         };
     }
@@ -604,6 +610,26 @@ class MalformedRequestTests {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(link.statusCode()).isEqualTo(201);
         ids.put("link", JsonPath.read(link.body(), "$.id"));
+        // an endpoint for an event the fuzzing never causes, with one delivered event: nothing is sent
+        HttpResponse<String> endpoint = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/v1/webhook-endpoints"))
+                        .header("Authorization", "Bearer " + apiKey)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"url\": \"https://hooks.fuzz.invalid/\", \"eventTypes\": [\"result_link.opened\"]}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(endpoint.statusCode()).isEqualTo(201);
+        ids.put("webhookEndpoint", JsonPath.read(endpoint.body(), "$.id"));
+        ids.put("eventId", UUID.randomUUID().toString());
+        jdbc.sql("""
+                        insert into webhook_deliveries (event_id, endpoint_id, organization_id, event_type, payload,
+                            created_at, status, attempts, round_attempts)
+                        values (:event, :endpoint, :org, 'result_link.opened', '{}', current_timestamp, 'DELIVERED', 1, 1)""")
+                .param("event", UUID.fromString(ids.get("eventId")))
+                .param("endpoint", UUID.fromString(ids.get("webhookEndpoint")))
+                .param("org", UUID.fromString(ids.get("orgId")))
+                .update();
         return ids;
     }
 

@@ -151,7 +151,8 @@ class BrowserTests {
                         "/test_framework/v1/results/{id}/create_shareable_link_token/",
                 "Share-link settings and token rotation (owner API)", "/v1/share-links/{id}/token",
                 "Public link status and sessions", "/v1/public/share-links/{token}/sessions",
-                "Operator API", "/admin/v1/audit-events");
+                "Operator API", "/admin/v1/audit-events",
+                "Webhooks (endpoints, deliveries, events)", "/v1/webhook-endpoints/{id}/secret");
         var picker = new org.openqa.selenium.support.ui.Select(
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".topbar select"))));
         assertThat(picker.getOptions().stream().map(option -> option.getText()).toList())

@@ -27,7 +27,8 @@ class SecretTokensTests {
                 null,
                 new ShareLinksProperties.Grants(Duration.ofMinutes(5), Duration.ofSeconds(10)),
                 new ShareLinksProperties.Anam(
-                        java.net.URI.create("https://sdk.example/anam.js"), Duration.ofSeconds(5))));
+                        java.net.URI.create("https://sdk.example/anam.js"), Duration.ofSeconds(5)),
+                null));
     }
 
     @Test

@@ -56,7 +56,8 @@ class TenantIsolationTests {
             "putAnamCredential",
             "deleteAnamCredential",
             "putLogo",
-            "deleteLogo");
+            "deleteLogo",
+            "listOrganizationWebhookEndpoints");
 
     @Autowired
     MockMvc mvc;
@@ -81,6 +82,25 @@ class TenantIsolationTests {
                         .getResponse()
                         .getContentAsString(),
                 "$.token");
+        String theirEndpoint = JsonPath.read(
+                mvc.perform(
+                                api(theirs, post("/v1/webhook-endpoints"))
+                                        .content(
+                                                "{\"url\": \"https://hooks.theirs.invalid/\", \"eventTypes\": [\"result_link.opened\"]}"))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
+        UUID theirEvent = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into webhook_deliveries (event_id, endpoint_id, organization_id, event_type, payload,
+                            created_at, status, attempts, round_attempts)
+                        values (:event, :endpoint, :org, 'result_link.opened', '{}', current_timestamp, 'DELIVERED', 1, 1)""")
+                .param("event", theirEvent)
+                .param("endpoint", UUID.fromString(theirEndpoint))
+                .param("org", theirs.id())
+                .update();
         String before = rowsOf(theirs.id());
         ResultMatcher notFound = status().isNotFound();
 
@@ -121,6 +141,39 @@ class TenantIsolationTests {
                         .content("{\"enabled\": false, \"isPrimary\": true}"),
                 notFound);
         attempt("rotateShareLinkToken", api(mine, post("/v1/share-links/{id}/token", theirLink)), notFound);
+        // webhooks
+        String endpoints = mvc.perform(api(mine, get("/v1/webhook-endpoints")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(endpoints).isEqualTo("[]");
+        tried.add("listWebhookEndpoints");
+        attempt(
+                "createWebhookEndpoint",
+                api(mine, post("/v1/webhook-endpoints"))
+                        .content(
+                                "{\"url\": \"https://hooks.mine.invalid/\", \"eventTypes\": [\"share_link.created\"]}"),
+                status().isCreated());
+        attempt("getWebhookEndpoint", api(mine, get("/v1/webhook-endpoints/{id}", theirEndpoint)), notFound);
+        attempt(
+                "updateWebhookEndpoint",
+                api(mine, patch("/v1/webhook-endpoints/{id}", theirEndpoint)).content("{\"enabled\": false}"),
+                notFound);
+        attempt("deleteWebhookEndpoint", api(mine, delete("/v1/webhook-endpoints/{id}", theirEndpoint)), notFound);
+        attempt("rotateWebhookSecret", api(mine, post("/v1/webhook-endpoints/{id}/secret", theirEndpoint)), notFound);
+        attempt(
+                "listWebhookDeliveries",
+                api(mine, get("/v1/webhook-endpoints/{id}/deliveries", theirEndpoint)),
+                notFound);
+        attempt(
+                "redeliverWebhook",
+                api(mine, post("/v1/webhook-endpoints/{id}/deliveries/{e}/redeliver", theirEndpoint, theirEvent)),
+                notFound);
+        attempt(
+                "disableOrganizationWebhookEndpoint",
+                admin(post("/admin/v1/organizations/{o}/webhook-endpoints/{e}/disable", mine.id(), theirEndpoint)),
+                notFound);
         // Cekura: with my key, and with a token made for my result
         for (String kind : List.of("results", "results-external")) {
             String operation = kind.equals("results") ? "create-shareable-link-token_2" : "create-shareable-link-token";
@@ -195,7 +248,10 @@ class TenantIsolationTests {
                 "share_links where organization_id",
                 "results where organization_id",
                 "organization_anam_credentials where organization_id",
-                "organization_logos where organization_id")) {
+                "organization_logos where organization_id",
+                "webhook_endpoints where organization_id",
+                "webhook_subscriptions where organization_id",
+                "webhook_deliveries where organization_id")) {
             rows.append(jdbc.sql("select * from " + table + " = :org order by 1")
                     .param("org", org)
                     .query()

@@ -31,6 +31,7 @@ import org.springframework.validation.annotation.Validated;
  *                      key file beside it is made when this is empty
  * @param grants        the signed session grants that a counted use hands on
  * @param anam          the Anam session hand-off
+ * @param webhooks      delivery of signed webhooks to the organisations' endpoints
  */
 @Validated
 @ConfigurationProperties(prefix = "sharelinks", ignoreUnknownFields = false)
@@ -44,7 +45,8 @@ public record ShareLinksProperties(
         @Valid @DefaultValue Tokens tokens,
         String keyEncryptionKey,
         @Valid @DefaultValue Grants grants,
-        @Valid @DefaultValue Anam anam) {
+        @Valid @DefaultValue Anam anam,
+        @Valid @DefaultValue Webhooks webhooks) {
 
     /**
      * @param lifetime how long a grant may be presented after the use it proves (its {@code exp})
@@ -85,6 +87,67 @@ public record ShareLinksProperties(
                             && ("https".equals(sdkUrl.getScheme()) || "http".equals(sdkUrl.getScheme()))
                             && timeout.compareTo(Duration.ofMillis(100)) >= 0
                             && timeout.compareTo(Duration.ofSeconds(5)) <= 0);
+        }
+    }
+
+    /**
+     * @param deliver           run the delivery workers on this instance (events are stored either way)
+     * @param allowLoopback     allow endpoints on this machine (http to loopback, and loopback addresses); for
+     *                          tests and local development only
+     * @param allowedRanges     address ranges (CIDR) endpoints may resolve to although they are private, link-local
+     *                          or otherwise refused, e.g. {@code 10.20.0.0/16} for a receiver inside the network
+     * @param timeout           how long one attempt may take, connecting included
+     * @param retrySchedule     the delay before each attempt, the first included (Standard Webhooks' schedule)
+     * @param jitter            each delay is varied by up to this fraction, either way
+     * @param concurrency       attempts in flight per instance
+     * @param pollInterval      how often an instance looks for due deliveries (events of its own changes wake it at
+     *                          once)
+     * @param lease             how long a taken delivery is reserved for the instance that took it; a crash mid-send
+     *                          makes it due again after this
+     * @param subscriptionCache how long an instance relies on what it read of the endpoints' subscriptions; an
+     *                          endpoint created or changed on another instance hears of that instance's changes after
+     *                          this
+     * @param expirySweep       how often the links whose expiry passed are looked for
+     */
+    public record Webhooks(
+            @DefaultValue("true") boolean deliver,
+            @DefaultValue("false") boolean allowLoopback,
+            @DefaultValue List<String> allowedRanges,
+            @DefaultValue("10s") @NotNull Duration timeout,
+
+            @DefaultValue({"0s", "5s", "5m", "30m", "2h", "5h", "10h", "14h", "20h", "24h"}) @NotNull List<Duration> retrySchedule,
+
+            @DefaultValue("0.1") double jitter,
+            @DefaultValue("8") @Min(1) @Max(256) int concurrency,
+            @DefaultValue("1s") @NotNull Duration pollInterval,
+            @DefaultValue("1m") @NotNull Duration lease,
+            @DefaultValue("1s") @NotNull Duration subscriptionCache,
+            @DefaultValue("30s") @NotNull Duration expirySweep) {
+
+        @AssertTrue(
+                message = "timeout must be from 100 ms to 1 minute, lease longer than timeout, retry-schedule 1 to 20"
+                        + " delays of at most 7 days, jitter from 0 to 0.5, poll-interval, subscription-cache and"
+                        + " expiry-sweep from 10 ms to 1 hour")
+        public boolean isSensible() {
+            if (timeout == null || retrySchedule == null || pollInterval == null || lease == null) {
+                return true;
+            }
+            return timeout.compareTo(Duration.ofMillis(100)) >= 0
+                    && timeout.compareTo(Duration.ofMinutes(1)) <= 0
+                    && lease.compareTo(timeout) > 0
+                    && !retrySchedule.isEmpty()
+                    && retrySchedule.size() <= 20
+                    && retrySchedule.stream()
+                            .allMatch(d -> d != null && !d.isNegative() && d.compareTo(Duration.ofDays(7)) <= 0)
+                    && jitter >= 0
+                    && jitter <= 0.5
+                    && within(pollInterval)
+                    && within(subscriptionCache)
+                    && within(expirySweep);
+        }
+
+        private static boolean within(Duration d) {
+            return d == null || (d.compareTo(Duration.ofMillis(10)) >= 0 && d.compareTo(Duration.ofHours(1)) <= 0);
         }
     }
 

@@ -61,8 +61,8 @@ public final class KeyEncryptionKey {
             return new KeyEncryptionKey(bytes, "generated for this in-memory database");
         }
         throw new KeyEncryptionKeyProblem("SHARELINKS_KEY_ENCRYPTION_KEY is not set: on this database the key that "
-                + "encrypts the signing keys must come from the environment (32 random bytes in base64, e.g. "
-                + "`openssl rand -base64 32`), so that a database backup alone cannot sign.");
+                + "encrypts stored secrets (signing keys, vendor credentials, webhook secrets) must come from the environment (32 random bytes in base64, e.g. "
+                + "`openssl rand -base64 32`), so that a database backup alone cannot sign or read them.");
     }
 
     private static KeyEncryptionKey fromFile(Path file) {

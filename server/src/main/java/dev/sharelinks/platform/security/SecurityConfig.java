@@ -48,7 +48,12 @@ public class SecurityConfig {
             SecurityMetrics metrics)
             throws Exception {
         return stateless(http, errors, request -> surfaces.forRequest(request).missingApiKey())
-                .securityMatcher("/v1/share-links", "/v1/share-links/**", "/test_framework/**")
+                .securityMatcher(
+                        "/v1/share-links",
+                        "/v1/share-links/**",
+                        "/v1/webhook-endpoints",
+                        "/v1/webhook-endpoints/**",
+                        "/test_framework/**")
                 .addFilterBefore(
                         new ApiKeyAuthenticationFilter(apiKeys, surfaces, metrics), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests

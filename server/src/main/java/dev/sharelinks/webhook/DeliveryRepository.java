@@ -1,0 +1,246 @@
+package dev.sharelinks.webhook;
+
+import dev.sharelinks.platform.jdbc.DatabaseKind;
+import dev.sharelinks.platform.jdbc.DbTime;
+import dev.sharelinks.webhook.Delivery.Attempt;
+import dev.sharelinks.webhook.Delivery.Status;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The outbox (webhook_deliveries) and the attempt log in SQL. */
+@Repository
+class DeliveryRepository {
+
+    /** A delivery's key: the event and the endpoint it goes to. */
+    record Key(UUID eventId, UUID endpointId) {}
+
+    private static final String COLUMNS = """
+            d.event_id, d.endpoint_id, d.organization_id, d.event_type, d.payload, d.created_at, d.status, d.attempts,
+            d.round_attempts, d.next_attempt_at""";
+
+    private static final String DUE = """
+            select d.event_id, d.endpoint_id from webhook_deliveries d
+             where d.next_attempt_at <= :now
+               and exists (select 1 from webhook_endpoints e where e.id = d.endpoint_id and e.enabled)
+             order by d.next_attempt_at, d.created_at
+             limit :limit
+               for update skip locked""";
+
+    private static final String RESERVE = """
+            update webhook_deliveries
+               set next_attempt_at = :lease, attempts = attempts + 1, round_attempts = round_attempts + 1""";
+
+    private final JdbcClient jdbc;
+    private final DatabaseKind database;
+
+    DeliveryRepository(JdbcClient jdbc, DatabaseKind database) {
+        this.jdbc = jdbc;
+        this.database = database;
+    }
+
+    /**
+     * One delivery per enabled endpoint of the organisation subscribed to the type, due at {@code due}; in the
+     * caller's transaction.
+     *
+     * @return how many endpoints it goes to
+     */
+    int enqueue(UUID eventId, UUID organizationId, EventType type, String payload, Instant now, Instant due) {
+        return jdbc.sql("""
+                        insert into webhook_deliveries (event_id, endpoint_id, organization_id, event_type, payload,
+                            created_at, status, attempts, round_attempts, next_attempt_at)
+                        select :event, e.id, e.organization_id, :type, :payload, :now, 'PENDING', 0, 0, :due
+                          from webhook_subscriptions s
+                          join webhook_endpoints e on e.id = s.endpoint_id
+                         where s.organization_id = :org and s.event_type = :type and e.enabled""")
+                .param("event", eventId)
+                .param("org", organizationId)
+                .param("type", type.wireName())
+                .param("payload", payload)
+                .param("now", DbTime.toDb(now))
+                .param("due", DbTime.toDb(due))
+                .update();
+    }
+
+    /**
+     * Reserves up to {@code limit} due deliveries for this instance until {@code leaseUntil}, counting the attempt
+     * about to be made. Rows another instance is reserving at the same moment are skipped, not waited for. Must
+     * run in a transaction (the row locks last until the reservation commits).
+     */
+    List<Delivery> take(Instant now, Instant leaseUntil, int limit) {
+        if (database.isPostgres()) {
+            // one round trip: lock, reserve and read the batch
+            return jdbc.sql(RESERVE + " where (event_id, endpoint_id) in (" + DUE + ") returning "
+                            + COLUMNS.replace("d.", ""))
+                    .param("lease", DbTime.toDb(leaseUntil))
+                    .param("now", DbTime.toDb(now))
+                    .param("limit", limit)
+                    .query(DeliveryRepository::map)
+                    .list();
+        }
+        List<Key> due = jdbc.sql(DUE)
+                .param("now", DbTime.toDb(now))
+                .param("limit", limit)
+                .query((rs, row) ->
+                        new Key(rs.getObject("event_id", UUID.class), rs.getObject("endpoint_id", UUID.class)))
+                .list();
+        List<Delivery> taken = new ArrayList<>(due.size());
+        for (Key key : due) {
+            jdbc.sql(RESERVE + " where event_id = :event and endpoint_id = :endpoint")
+                    .param("lease", DbTime.toDb(leaseUntil))
+                    .param("event", key.eventId())
+                    .param("endpoint", key.endpointId())
+                    .update();
+            find(key).ifPresent(taken::add);
+        }
+        return taken;
+    }
+
+    Optional<Delivery> find(Key key) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from webhook_deliveries d where event_id = :event and endpoint_id = :endpoint")
+                .param("event", key.eventId())
+                .param("endpoint", key.endpointId())
+                .query(DeliveryRepository::map)
+                .optional();
+    }
+
+    void recordAttempt(Key key, Attempt attempt) {
+        jdbc.sql("""
+                        insert into webhook_attempts (event_id, endpoint_id, number, attempted_at, status, latency_ms,
+                            response, error)
+                        values (:event, :endpoint, :number, :at, :status, :latency, :response, :error)""")
+                .param("event", key.eventId())
+                .param("endpoint", key.endpointId())
+                .param("number", attempt.number())
+                .param("at", DbTime.toDb(attempt.at()))
+                .param("status", attempt.status())
+                .param("latency", (int) Math.min(Integer.MAX_VALUE, attempt.latencyMs()))
+                .param("response", attempt.response())
+                .param("error", attempt.error())
+                .update();
+    }
+
+    /**
+     * Settles the attempt numbered {@code attempt}: delivered or failed ({@code next} null), or due again at
+     * {@code next}. Nothing changes when a later attempt (after a lease ran out) or a redelivery came in between.
+     */
+    boolean settle(Key key, int attempt, Status status, Instant next) {
+        return jdbc.sql("""
+                                update webhook_deliveries set status = :status, next_attempt_at = :next
+                                 where event_id = :event and endpoint_id = :endpoint and attempts = :attempt
+                                   and status = 'PENDING'""")
+                        .param("status", status.name())
+                        .param("next", DbTime.toDb(next))
+                        .param("event", key.eventId())
+                        .param("endpoint", key.endpointId())
+                        .param("attempt", attempt)
+                        .update()
+                == 1;
+    }
+
+    /** The endpoint's waiting deliveries fail with it (a re-enabled endpoint does not get them unless redelivered). */
+    int failPending(UUID endpointId) {
+        return jdbc.sql("""
+                        update webhook_deliveries set status = 'FAILED', next_attempt_at = null
+                         where endpoint_id = :endpoint and status = 'PENDING'""").param("endpoint", endpointId).update();
+    }
+
+    /** The endpoint's latest deliveries, newest first, each with its attempts (the latest 20). */
+    List<Delivery> list(UUID organizationId, UUID endpointId, int limit) {
+        List<Delivery> deliveries = jdbc.sql("select " + COLUMNS + """
+                         from webhook_deliveries d
+                        where d.endpoint_id = :endpoint and d.organization_id = :org
+                        order by d.created_at desc, d.event_id
+                        limit :limit""")
+                .param("endpoint", endpointId)
+                .param("org", organizationId)
+                .param("limit", limit)
+                .query(DeliveryRepository::map)
+                .list();
+        if (deliveries.isEmpty()) {
+            return deliveries;
+        }
+        Map<UUID, List<Attempt>> attempts = new HashMap<>();
+        jdbc.sql("""
+                        select event_id, number, attempted_at, status, latency_ms, response, error
+                          from webhook_attempts
+                         where endpoint_id = :endpoint and event_id in (:events)
+                         order by number""")
+                .param("endpoint", endpointId)
+                .param("events", deliveries.stream().map(Delivery::eventId).toList())
+                .query(rs -> {
+                    attempts.computeIfAbsent(rs.getObject("event_id", UUID.class), k -> new ArrayList<>())
+                            .add(mapAttempt(rs));
+                });
+        return deliveries.stream()
+                .map(d -> {
+                    List<Attempt> log = attempts.getOrDefault(d.eventId(), List.of());
+                    return d.withLog(List.copyOf(log.subList(Math.max(0, log.size() - 20), log.size())));
+                })
+                .toList();
+    }
+
+    /** Due again now, with a fresh retry schedule; the same event id. */
+    boolean redeliver(UUID organizationId, UUID endpointId, UUID eventId, Instant now) {
+        return jdbc.sql("""
+                                update webhook_deliveries set status = 'PENDING', round_attempts = 0, next_attempt_at = :now
+                                 where event_id = :event and endpoint_id = :endpoint and organization_id = :org""")
+                        .param("now", DbTime.toDb(now))
+                        .param("event", eventId)
+                        .param("endpoint", endpointId)
+                        .param("org", organizationId)
+                        .update()
+                == 1;
+    }
+
+    /** When the oldest delivery still waiting was created, or null when none waits. */
+    Instant oldestPending() {
+        return jdbc.sql("select min(created_at) as oldest from webhook_deliveries where status = 'PENDING'")
+                .query((rs, row) -> DbTime.fromDb(rs, "oldest"))
+                .optional()
+                .orElse(null);
+    }
+
+    /** Deletes settled deliveries (and their attempts) created before the cutoff. */
+    int purgeSettledBefore(Instant cutoff) {
+        return jdbc.sql("delete from webhook_deliveries where status <> 'PENDING' and created_at < :cutoff")
+                .param("cutoff", DbTime.toDb(cutoff))
+                .update();
+    }
+
+    private static Delivery map(ResultSet rs, int row) throws SQLException {
+        return new Delivery(
+                rs.getObject("event_id", UUID.class),
+                rs.getObject("endpoint_id", UUID.class),
+                rs.getObject("organization_id", UUID.class),
+                EventType.fromWireName(rs.getString("event_type")).orElseThrow(),
+                rs.getString("payload"),
+                DbTime.fromDb(rs, "created_at"),
+                Status.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                rs.getInt("round_attempts"),
+                DbTime.fromDb(rs, "next_attempt_at"),
+                List.of());
+    }
+
+    private static Attempt mapAttempt(ResultSet rs) throws SQLException {
+        int status = rs.getInt("status");
+        Integer answered = rs.wasNull() ? null : status;
+        return new Attempt(
+                rs.getInt("number"),
+                DbTime.fromDb(rs, "attempted_at"),
+                answered,
+                rs.getLong("latency_ms"),
+                rs.getString("response"),
+                rs.getString("error"));
+    }
+}

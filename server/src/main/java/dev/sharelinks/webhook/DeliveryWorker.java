@@ -1,0 +1,231 @@
+package dev.sharelinks.webhook;
+
+import dev.sharelinks.platform.MillisecondClock;
+import dev.sharelinks.platform.config.ShareLinksProperties;
+import dev.sharelinks.webhook.Delivery.Attempt;
+import dev.sharelinks.webhook.Delivery.Status;
+import dev.sharelinks.webhook.DeliveryRepository.Key;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * This instance's share of the deliveries: one loop takes due deliveries (as many as there are free slots, each
+ * reserved for the lease), a pool of {@code concurrency} threads attempts them, and each attempt's outcome is
+ * recorded with its log row in one transaction. Instances never wait for each other (SKIP LOCKED), and an attempt
+ * whose instance died is made again by any instance once its lease has passed: delivery is at least once, and the
+ * receiver de-duplicates by {@code webhook-id}.
+ */
+@Component
+class DeliveryWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final Duration GAUGE_INTERVAL = Duration.ofSeconds(5);
+
+    private final DeliveryRepository deliveries;
+    private final WebhookEndpoints endpoints;
+    private final WebhookSender sender;
+    private final RetrySchedule schedule;
+    private final DeliverySignal signal;
+    private final WebhookMetrics metrics;
+    private final TransactionTemplate transaction;
+    private final MillisecondClock clock;
+    private final ShareLinksProperties.Webhooks settings;
+    private final Semaphore slots;
+
+    private volatile boolean running;
+    private Thread loop;
+    private ExecutorService attempts;
+
+    DeliveryWorker(
+            DeliveryRepository deliveries,
+            WebhookEndpoints endpoints,
+            WebhookSender sender,
+            RetrySchedule schedule,
+            DeliverySignal signal,
+            WebhookMetrics metrics,
+            TransactionTemplate transaction,
+            MillisecondClock clock,
+            ShareLinksProperties properties) {
+        this.deliveries = deliveries;
+        this.endpoints = endpoints;
+        this.sender = sender;
+        this.schedule = schedule;
+        this.signal = signal;
+        this.metrics = metrics;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.settings = properties.webhooks();
+        this.slots = new Semaphore(settings.concurrency());
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!settings.deliver() || running) {
+            return;
+        }
+        running = true;
+        AtomicInteger threads = new AtomicInteger();
+        attempts = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "webhook-delivery-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        loop = new Thread(this::run, "webhook-delivery-loop");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        signal.wake();
+        attempts.shutdown();
+        try {
+            // attempts in flight may finish and record their outcome; what does not is made again after its lease
+            if (!attempts.awaitTermination(settings.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+                attempts.shutdownNow();
+            }
+            loop.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the web server and the database pool go away, starts after them. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 2048;
+    }
+
+    private void run() {
+        long nextGauge = 0;
+        while (running) {
+            try {
+                if (System.nanoTime() >= nextGauge) {
+                    metrics.oldestPending(deliveries.oldestPending(), clock.now());
+                    nextGauge = System.nanoTime() + GAUGE_INTERVAL.toNanos();
+                }
+                int free = slots.availablePermits();
+                int taken = free == 0 ? 0 : takeAndAttempt(free);
+                if (taken < free || free == 0) {
+                    signal.await(settings.pollInterval());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // the database may be away for a moment: try again after the poll interval
+                log.warn("Webhook delivery loop: {}", e.toString());
+                sleepQuietly(settings.pollInterval());
+            }
+        }
+    }
+
+    private int takeAndAttempt(int free) {
+        Instant now = clock.now();
+        List<Delivery> due = transaction.execute(status -> deliveries.take(now, now.plus(settings.lease()), free));
+        for (Delivery delivery : due) {
+            slots.acquireUninterruptibly();
+            try {
+                attempts.execute(() -> {
+                    try {
+                        attempt(delivery);
+                    } catch (RuntimeException e) {
+                        log.warn("Webhook delivery {}: {}", delivery.eventId(), e.toString());
+                    } finally {
+                        slots.release();
+                        signal.wake();
+                    }
+                });
+            } catch (RuntimeException rejectedWhileStopping) {
+                slots.release();
+            }
+        }
+        return due.size();
+    }
+
+    /** One attempt of a taken delivery (its {@code attempts} already count this one). */
+    void attempt(Delivery delivery) {
+        Optional<WebhookEndpoint> found = endpoints.forDelivery(delivery.endpointId());
+        if (found.isEmpty()) {
+            return; // deleted meanwhile, and its deliveries with it
+        }
+        WebhookEndpoint endpoint = found.get();
+        Instant at = clock.now();
+        String id = delivery.eventId().toString();
+        long timestamp = at.getEpochSecond();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("webhook-id", id);
+        headers.put("webhook-timestamp", Long.toString(timestamp));
+        headers.put(
+                "webhook-signature",
+                WebhookSignature.header(
+                        endpoints.signingSecrets(endpoint.id(), at), id, timestamp, delivery.payload()));
+        WebhookSender.Answer answer = sender.send(endpoint.url(), headers, delivery.payload());
+        Attempt attempt = new Attempt(
+                delivery.attempts(), at, answer.status(), answer.latencyMs(), answer.body(), answer.error());
+        Key key = new Key(delivery.eventId(), delivery.endpointId());
+        String outcome = transaction.execute(status -> settle(delivery, endpoint, key, attempt, answer));
+        metrics.attempted(outcome, answer.latencyMs());
+    }
+
+    private String settle(
+            Delivery delivery, WebhookEndpoint endpoint, Key key, Attempt attempt, WebhookSender.Answer answer) {
+        deliveries.recordAttempt(key, attempt);
+        Instant now = clock.now();
+        if (answer.delivered()) {
+            deliveries.settle(key, delivery.attempts(), Status.DELIVERED, null);
+            return "delivered";
+        }
+        if (answer.status() != null && answer.status() == 410) {
+            if (deliveries.settle(key, delivery.attempts(), Status.FAILED, null)) {
+                endpoints.disable(endpoint, "The endpoint answered 410 Gone to event " + delivery.eventId());
+            }
+            return "gone";
+        }
+        boolean honoursRetryAfter = answer.status() != null && (answer.status() == 429 || answer.status() == 503);
+        Optional<Instant> next =
+                schedule.next(delivery.roundAttempts(), now, honoursRetryAfter ? answer.retryAfter() : null);
+        if (next.isPresent()) {
+            deliveries.settle(key, delivery.attempts(), Status.PENDING, next.get());
+            return answer.refused() ? "refused" : "retry";
+        }
+        if (deliveries.settle(key, delivery.attempts(), Status.FAILED, null)) {
+            endpoints.disable(
+                    endpoint,
+                    "The last of " + schedule.attempts() + " attempts to deliver event " + delivery.eventId()
+                            + " failed: " + (answer.status() != null ? "HTTP " + answer.status() : answer.error()));
+        }
+        return "failed";
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
