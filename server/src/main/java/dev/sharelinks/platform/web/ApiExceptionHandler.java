@@ -22,6 +22,8 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -36,6 +38,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
@@ -116,6 +119,49 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(request, ApiError.ofField(HttpStatus.BAD_REQUEST, field, field + " " + first.getMessage()));
     }
 
+    /** A multipart body without a boundary or one it does not use: raised before any handler is chosen. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> malformedMultipart(MultipartException e, HttpServletRequest request) {
+        return respond(
+                request, ApiError.of(HttpStatus.BAD_REQUEST, multipartWords(responses.surface(request), request, e)));
+    }
+
+    /** The surface's words for an unreadable multipart body; the Cekura form adapter says the same. */
+    public static String multipartWords(ApiSurface surface, HttpServletRequest request, Exception e) {
+        boolean hasBoundary = hasBoundary(request.getContentType());
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String reason = cause.getMessage() == null ? "the body does not follow its boundary" : cause.getMessage();
+        return surface.malformedMultipart(hasBoundary, reason);
+    }
+
+    private static boolean hasBoundary(String contentType) {
+        try {
+            String boundary = MediaType.parseMediaType(contentType).getParameter("boundary");
+            return boundary != null && !boundary.isEmpty() && !boundary.equals("\"\"");
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A Content-Type that does not parse (no subtype, an unknown charset): a type this service does not take, 415
+     * like Spring's own content negotiation answers it, in the surface's words.
+     */
+    @ExceptionHandler(InvalidMediaTypeException.class)
+    ResponseEntity<Object> malformedContentType(InvalidMediaTypeException e, HttpServletRequest request) {
+        return respond(request, unparseableContentType(request));
+    }
+
+    private ApiError unparseableContentType(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        return ApiError.of(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                responses.surface(request).malformedContentType(header == null ? "" : header));
+    }
+
     @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class})
     ResponseEntity<Object> databaseDown(Exception e, HttpServletRequest request) {
         log.warn("Database unavailable: {}", e.getMessage());
@@ -136,8 +182,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (status == null) {
             status = HttpStatus.BAD_REQUEST;
         }
-        String path = RequestPath.of(((ServletWebRequest) request).getRequest());
-        return responses.entity(path, describe(ex, status), headers == null ? HttpHeaders.EMPTY : headers);
+        HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
+        String path = RequestPath.of(servletRequest);
+        ApiError error = ex instanceof HttpMediaTypeNotSupportedException media
+                        && media.getContentType() == null
+                        && servletRequest.getContentType() != null
+                ? unparseableContentType(servletRequest)
+                : describe(ex, status);
+        return responses.entity(path, error, headers == null ? HttpHeaders.EMPTY : headers);
     }
 
     private ResponseEntity<Object> respond(HttpServletRequest request, ApiError error) {

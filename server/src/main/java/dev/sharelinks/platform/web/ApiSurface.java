@@ -53,6 +53,23 @@ public interface ApiSurface {
         return "Invalid API key";
     }
 
+    /**
+     * A multipart body that cannot be read.
+     *
+     * @param hasBoundary whether the content type names a boundary at all
+     * @param reason      what the parser said, in plain words
+     */
+    default String malformedMultipart(boolean hasBoundary, String reason) {
+        return hasBoundary
+                ? "Malformed multipart body: " + reason
+                : "Malformed multipart body: the Content-Type names no boundary";
+    }
+
+    /** A Content-Type header that is not a media type this service can read (no subtype, an unknown charset). */
+    default String malformedContentType(String header) {
+        return "Content-Type '" + header + "' is not a valid media type; send application/json";
+    }
+
     default String throttled(long seconds) {
         return "Too many requests: retry in " + seconds + " seconds";
     }

@@ -28,6 +28,11 @@ public class ErrorResponses {
                 .body(surfaces.forPath(path).errorBody(error));
     }
 
+    /** The surface the request addressed, for refusals worded by the surface. */
+    public ApiSurface surface(HttpServletRequest request) {
+        return surfaces.forRequest(request);
+    }
+
     public ResponseEntity<Object> entity(HttpServletRequest request, ApiError error) {
         return entity(RequestPath.of(request), error, HttpHeaders.EMPTY);
     }

@@ -62,6 +62,20 @@ class CekuraSurface implements ApiSurface {
         return "Invalid API key.";
     }
 
+    /** DRF's own words: its MultiPartParser reports the boundary it found, Python's None when there is none. */
+    @Override
+    public String malformedMultipart(boolean hasBoundary, String reason) {
+        return hasBoundary
+                ? "Multipart form parse error - " + reason
+                : "Multipart form parse error - Invalid boundary in multipart: None";
+    }
+
+    /** DRF's own words for a body it has no parser for. */
+    @Override
+    public String malformedContentType(String header) {
+        return "Unsupported media type \"" + header + "\" in request.";
+    }
+
     /** DRF's own words for a throttled request. */
     @Override
     public String throttled(long seconds) {

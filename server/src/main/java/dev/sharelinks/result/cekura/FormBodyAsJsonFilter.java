@@ -1,6 +1,9 @@
 package dev.sharelinks.result.cekura;
 
+import dev.sharelinks.platform.web.ApiError;
+import dev.sharelinks.platform.web.ApiExceptionHandler;
 import dev.sharelinks.platform.web.BufferedBodyRequest;
+import dev.sharelinks.platform.web.ErrorResponses;
 import dev.sharelinks.platform.web.RequestPath;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -31,9 +36,11 @@ import tools.jackson.databind.json.JsonMapper;
 class FormBodyAsJsonFilter extends OncePerRequestFilter {
 
     private final JsonMapper json;
+    private final ErrorResponses errors;
 
-    FormBodyAsJsonFilter(JsonMapper json) {
+    FormBodyAsJsonFilter(JsonMapper json, ErrorResponses errors) {
         this.json = json;
+        this.errors = errors;
     }
 
     @Override
@@ -48,6 +55,20 @@ class FormBodyAsJsonFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (MediaType.MULTIPART_FORM_DATA.includes(MediaType.parseMediaType(request.getContentType()))) {
+            // Tomcat's parameter map swallows a multipart body it cannot parse; DRF refuses it, and so do we
+            try {
+                request.getParts();
+            } catch (IOException | ServletException | IllegalStateException e) {
+                errors.write(
+                        request,
+                        response,
+                        ApiError.of(
+                                HttpStatus.BAD_REQUEST,
+                                ApiExceptionHandler.multipartWords(errors.surface(request), request, e)));
+                return;
+            }
+        }
         Set<String> inQuery = queryParameterNames(request.getQueryString());
         Map<String, String> fields = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, values) -> {
@@ -76,8 +97,8 @@ class FormBodyAsJsonFilter extends OncePerRequestFilter {
         try {
             MediaType type = MediaType.parseMediaType(contentType);
             return MediaType.APPLICATION_FORM_URLENCODED.includes(type) || MediaType.MULTIPART_FORM_DATA.includes(type);
-        } catch (org.springframework.util.InvalidMimeTypeException e) {
-            return false;
+        } catch (InvalidMediaTypeException e) {
+            return false; // the controller's content negotiation refuses it in DRF's words
         }
     }
 
