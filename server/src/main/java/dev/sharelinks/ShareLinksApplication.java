@@ -1,5 +1,6 @@
 package dev.sharelinks;
 
+import dev.sharelinks.platform.config.SettingsHelp;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,6 +12,10 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 public class ShareLinksApplication {
 
     public static void main(String[] args) {
+        if (SettingsHelp.asked(args)) {
+            System.out.print(SettingsHelp.text());
+            return;
+        }
         SpringApplication.run(ShareLinksApplication.class, args);
     }
 }

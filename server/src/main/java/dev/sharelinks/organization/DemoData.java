@@ -59,9 +59,9 @@ class DemoData implements ApplicationRunner {
                   organization id : {}
                   persona id      : {}
                   API key         : in {} (readable by you only)
-                Try: curl -s -X POST http://localhost:8080/v1/share-links -H "Authorization: Bearer $(cat {})" \
+                Try: curl -s -X POST {}/v1/share-links -H "Authorization: Bearer $(cat {})" \
                 -H 'Content-Type: application/json' -d '{"personaId": "{}"}'
-                """, org.id(), persona.id(), keyFile, keyFile, persona.id());
+                """, org.id(), persona.id(), keyFile, properties.publicBase(), keyFile, persona.id());
     }
 
     /** {@code demo-api-key} in the directory of the H2 database file (./data by default). */

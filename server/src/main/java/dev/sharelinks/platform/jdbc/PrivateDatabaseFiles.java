@@ -68,7 +68,7 @@ class PrivateDatabaseFiles implements BeanPostProcessor, SmartInitializingSingle
         });
     }
 
-    private static void privateDirectory(Path dir) {
+    static void privateDirectory(Path dir) {
         try {
             Files.createDirectories(dir);
             Files.setPosixFilePermissions(dir, OWNER_ONLY_DIRECTORY);
@@ -77,7 +77,7 @@ class PrivateDatabaseFiles implements BeanPostProcessor, SmartInitializingSingle
         }
     }
 
-    private static void privateFile(Path file) {
+    static void privateFile(Path file) {
         try {
             Files.setPosixFilePermissions(file, OWNER_ONLY_FILE);
         } catch (IOException e) {
