@@ -1,6 +1,7 @@
 package dev.sharelinks.retention;
 
 import dev.sharelinks.platform.config.ShareLinksProperties;
+import dev.sharelinks.platform.jdbc.JobLock;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -8,8 +9,8 @@ import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * The retention purge, every {@code sharelinks.retention.purge-interval}. Each instance runs it; purging is
- * idempotent (the delete re-checks its condition), so several instances on one database need no coordination.
+ * The retention purge, every {@code sharelinks.retention.purge-interval}, on one instance a period ({@link JobLock});
+ * purging stays idempotent (the delete re-checks its condition), so a run that overlaps another does no harm.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -17,10 +18,12 @@ class RetentionSchedule implements SchedulingConfigurer {
 
     private final ShareLinksProperties properties;
     private final RetentionPurge purge;
+    private final JobLock jobs;
 
-    RetentionSchedule(ShareLinksProperties properties, RetentionPurge purge) {
+    RetentionSchedule(ShareLinksProperties properties, RetentionPurge purge, JobLock jobs) {
         this.properties = properties;
         this.purge = purge;
+        this.jobs = jobs;
     }
 
     @Override
@@ -28,7 +31,8 @@ class RetentionSchedule implements SchedulingConfigurer {
         if (properties.retention().enabled()) {
             var interval = properties.retention().purgeInterval();
             // first run after one interval, not during start-up
-            registrar.addFixedDelayTask(new FixedDelayTask(purge::purge, interval, interval));
+            registrar.addFixedDelayTask(new FixedDelayTask(
+                    () -> jobs.runOncePerPeriod("retention-purge", interval, purge::purge), interval, interval));
         }
     }
 }

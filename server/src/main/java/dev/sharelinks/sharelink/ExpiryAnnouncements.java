@@ -2,6 +2,7 @@ package dev.sharelinks.sharelink;
 
 import dev.sharelinks.platform.MillisecondClock;
 import dev.sharelinks.platform.config.ShareLinksProperties;
+import dev.sharelinks.platform.jdbc.JobLock;
 import java.time.Duration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -10,7 +11,8 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Looks for links whose expiry passed every {@code sharelinks.webhooks.expiry-sweep} and announces each once
- * ({@link ShareLinkEvent.Type#EXPIRED}); every instance looks, the conditional update lets one announce. Expiries
+ * ({@link ShareLinkEvent.Type#EXPIRED}); one instance a period looks ({@link JobLock}), and the conditional update
+ * would still let only one announce. Expiries
  * older than {@link #LOOKBACK} when first looked at (all instances were down that long) are not announced.
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,16 +23,24 @@ class ExpiryAnnouncements implements SchedulingConfigurer {
     private final ShareLinkService shareLinks;
     private final MillisecondClock clock;
     private final Duration interval;
+    private final JobLock jobs;
 
-    ExpiryAnnouncements(ShareLinkService shareLinks, MillisecondClock clock, ShareLinksProperties properties) {
+    ExpiryAnnouncements(
+            ShareLinkService shareLinks, MillisecondClock clock, ShareLinksProperties properties, JobLock jobs) {
         this.shareLinks = shareLinks;
+        this.jobs = jobs;
         this.clock = clock;
         this.interval = properties.webhooks().expirySweep();
     }
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(
-                new FixedDelayTask(() -> shareLinks.announceExpired(clock.now().minus(LOOKBACK)), interval, interval));
+        registrar.addFixedDelayTask(new FixedDelayTask(
+                () -> jobs.runOncePerPeriod(
+                        "expiry-sweep",
+                        interval,
+                        () -> shareLinks.announceExpired(clock.now().minus(LOOKBACK))),
+                interval,
+                interval));
     }
 }
