@@ -7,8 +7,6 @@ import dev.sharelinks.client.examples.CekuraExample;
 import dev.sharelinks.client.examples.GrantExample;
 import dev.sharelinks.client.examples.WebhookReceiverExample;
 import dev.sharelinks.client.grants.GrantIssuer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +29,7 @@ class ReadmeExamplesTests {
     @Test
     void anamExampleRuns() throws Exception {
         String[] out = new String[1];
-        String printed = capture(() -> out[0] = AnamExample.run(
+        String printed = StandardOutput.of(() -> out[0] = AnamExample.run(
                 ContractStubs.baseUri(stubs),
                 ContractStubs.API_KEY,
                 UUID.fromString("3f0e1a2b-4c5d-4e6f-8a9b-0c1d2e3f4a5b"),
@@ -43,7 +41,7 @@ class ReadmeExamplesTests {
     @Test
     void cekuraExampleRuns() throws Exception {
         String[] out = new String[1];
-        String printed = capture(
+        String printed = StandardOutput.of(
                 () -> out[0] = CekuraExample.run(ContractStubs.baseUri(stubs), ContractStubs.API_KEY, 1001, 2002));
         assertThat(out[0]).matches("[0-9A-Za-z]{32} passed");
         assertThat(printed)
@@ -58,14 +56,15 @@ class ReadmeExamplesTests {
         try (GrantIssuer service = new GrantIssuer()) {
             var key = service.newKey();
             var claims = service.claims("org-1").build();
-            String accepted = capture(() -> GrantExample.run(service.base(), "org-1", service.sign(key, claims)));
+            String accepted =
+                    StandardOutput.of(() -> GrantExample.run(service.base(), "org-1", service.sign(key, claims)));
             assertThat(accepted)
                     .contains("use 3 of link " + claims.getStringClaim("link_id") + ", session " + claims.getJWTID());
             var forger = new GrantIssuer();
             String refused;
             try {
                 var forged = forger.sign(forger.newKey(), claims);
-                refused = capture(() -> GrantExample.run(service.base(), "org-1", forged));
+                refused = StandardOutput.of(() -> GrantExample.run(service.base(), "org-1", forged));
             } finally {
                 forger.close();
             }
@@ -87,7 +86,7 @@ class ReadmeExamplesTests {
                 "webhook-timestamp", java.util.List.of(Long.toString(timestamp)),
                 "webhook-signature", java.util.List.of(signature));
         int[] status = new int[1];
-        String printed = capture(() -> status[0] = WebhookReceiverExample.receive(secret, body, headers));
+        String printed = StandardOutput.of(() -> status[0] = WebhookReceiverExample.receive(secret, body, headers));
         assertThat(status[0]).isEqualTo(200);
         assertThat(printed).contains("event " + id);
         assertThat(WebhookReceiverExample.receive(secret, body.replace("exhausted", "created"), headers))
@@ -119,21 +118,5 @@ class ReadmeExamplesTests {
     /** Same lines, indentation aside. */
     private static String normalize(String text) {
         return text.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce("", (a, b) -> a + b + "\n");
-    }
-
-    interface Body {
-        void run() throws Exception;
-    }
-
-    private static String capture(Body body) throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            body.run();
-        } finally {
-            System.setOut(original);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
     }
 }

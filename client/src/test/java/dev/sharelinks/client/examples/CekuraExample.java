@@ -23,7 +23,7 @@ public final class CekuraExample {
         ResultsApi results = new ResultsApi(client);
 
         SchemaCreateShareableLinkTokenResponse link = results.createShareableLinkToken2(resultId,
-                new SchemaPostCreateShareableLinkToken().expireAt(OffsetDateTime.parse("2026-05-20T10:00:00Z")));
+                new SchemaPostCreateShareableLinkToken().expireAt(OffsetDateTime.now().plusDays(7)));
         System.out.println("send this to the reader: " + link.getShareableLink());
 
         // whoever holds the token reads that one result, without the API key
@@ -33,7 +33,7 @@ public final class CekuraExample {
                 .retrieveResultExternal(resultId, Map.of("X-VOCERA-SHAREABLE-LINK-TOKEN", link.getToken()));
 
         try {
-            results.createShareableLinkToken2(someoneElsesResultId, null);
+            results.createShareableLinkToken2(someoneElsesResultId, new SchemaPostCreateShareableLinkToken());
         } catch (ApiException e) {
             // e.getCode() == 404, e.getResponseBody() == {"detail":"Not found."}
             System.out.println("not found: " + e.getCode());
