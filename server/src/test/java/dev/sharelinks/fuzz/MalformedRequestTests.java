@@ -265,6 +265,12 @@ class MalformedRequestTests {
      * body that ends early cannot be sent with java.net.http; {@link #chunkedBodiesThatEndEarly} sends it on a socket.)
      */
     static Arbitrary<HeaderDefect> headerDefect() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(2, Arbitraries.just(new HeaderDefect("none", m -> m))),
+                Tuple.of(1, Arbitraries.of(headerDefects())));
+    }
+
+    static List<HeaderDefect> headerDefects() {
         List<HeaderDefect> defects = new ArrayList<>();
         for (String type : List.of(
                 "multipart/form-data",
@@ -297,8 +303,35 @@ class MalformedRequestTests {
                     "method " + method,
                     m -> new Malformed(method, m.uri(), m.headers(), m.body(), m.defect() + ", method " + method)));
         }
-        return Arbitraries.frequencyOf(
-                Tuple.of(2, Arbitraries.just(new HeaderDefect("none", m -> m))), Tuple.of(1, Arbitraries.of(defects)));
+        return defects;
+    }
+
+    /**
+     * The pages (not in the specs) with every header-level defect, on tokens that were never issued: a 4xx page,
+     * never a 5xx. Pages answer HTML; the shape checked is the status.
+     */
+    @Example
+    void pagesRefuseHeaderLevelDefectsWithA4xx() throws Exception {
+        int sent = 0;
+        for (String page : List.of(
+                "/share/sh_NeverIssued000000000000",
+                "/frame/sh_NeverIssued000000000000",
+                "/share/result/4242/NeverIssued00000000000000000000")) {
+            for (HeaderDefect defect : headerDefects()) {
+                Malformed m = defect.apply(new Malformed("GET", page, Map.of(), null, "page"));
+                HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + m.uri()))
+                        .timeout(Duration.ofSeconds(10))
+                        .method(m.method(), HttpRequest.BodyPublishers.noBody());
+                m.headers().forEach(builder::header);
+                HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode())
+                        .as(m.method() + " " + page + " [" + m.defect() + "] -> " + response.statusCode())
+                        .isBetween(400, 499);
+                sent++;
+            }
+        }
+        assertThat(sent).isGreaterThan(40);
+        assertThat(snapshot()).as("stored data after the pages' header defects").isEqualTo(snapshot);
     }
 
     /** Not over a wrong content type: that defect would be undone and the request could be valid. */
