@@ -5,7 +5,6 @@ import dev.sharelinks.platform.jdbc.JobLock;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
@@ -29,10 +28,7 @@ class RetentionSchedule implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         if (properties.retention().enabled()) {
-            var interval = properties.retention().purgeInterval();
-            // first run after one interval, not during start-up
-            registrar.addFixedDelayTask(new FixedDelayTask(
-                    () -> jobs.runOncePerPeriod("retention-purge", interval, purge::purge), interval, interval));
+            jobs.schedule(registrar, "retention-purge", properties.retention().purgeInterval(), purge::purge);
         }
     }
 }

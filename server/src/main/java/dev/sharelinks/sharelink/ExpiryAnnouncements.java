@@ -6,7 +6,6 @@ import dev.sharelinks.platform.jdbc.JobLock;
 import java.time.Duration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
@@ -35,12 +34,10 @@ class ExpiryAnnouncements implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(new FixedDelayTask(
-                () -> jobs.runOncePerPeriod(
-                        "expiry-sweep",
-                        interval,
-                        () -> shareLinks.announceExpired(clock.now().minus(LOOKBACK))),
+        jobs.schedule(
+                registrar,
+                "expiry-sweep",
                 interval,
-                interval));
+                () -> shareLinks.announceExpired(clock.now().minus(LOOKBACK)));
     }
 }

@@ -73,14 +73,7 @@ class LogSecretsTests {
         mvc.perform(get("/share/{t}", rotated)).andExpect(status().isGone());
 
         int result = CekuraFixtures.storeResult(mvc, org.id(), "{\"ok\": true}");
-        String resultToken = JsonPath.read(
-                mvc.perform(post("/test_framework/v1/results/{r}/create_shareable_link_token/", result)
-                                .header("X-CEKURA-API-KEY", org.apiKey()))
-                        .andExpect(status().isOk())
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString(),
-                "$.token");
+        String resultToken = CekuraFixtures.shareToken(mvc, org.apiKey(), result);
         secrets.add(resultToken);
         mvc.perform(get("/test_framework/v1/results/{r}/", result).header("X-VOCERA-SHAREABLE-LINK-TOKEN", resultToken))
                 .andExpect(status().isOk());

@@ -1,8 +1,10 @@
 package dev.sharelinks.support;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.MediaType;
@@ -23,5 +25,17 @@ public final class CekuraFixtures {
                         .content(document))
                 .andExpect(status().isOk());
         return id;
+    }
+
+    /** A shareable-link token for the result, made with the organisation's API key (Cekura's create, no body). */
+    public static String shareToken(MockMvc mvc, String apiKey, int resultId) throws Exception {
+        return JsonPath.read(
+                mvc.perform(post("/test_framework/v1/results/{id}/create_shareable_link_token/", resultId)
+                                .header("X-CEKURA-API-KEY", apiKey))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.token");
     }
 }

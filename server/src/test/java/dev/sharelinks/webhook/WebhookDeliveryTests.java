@@ -169,14 +169,7 @@ class WebhookDeliveryTests {
         session(token).andExpect(status().isGone()); // refused: nothing to announce
         mvc.perform(api(org, delete("/v1/share-links/{id}", id))).andExpect(status().isOk());
         int result = CekuraFixtures.storeResult(mvc, org.id(), "{\"score\": 1}");
-        String shareToken = JsonPath.read(
-                mvc.perform(post("/test_framework/v1/results/{id}/create_shareable_link_token/", result)
-                                .header("X-CEKURA-API-KEY", org.apiKey()))
-                        .andExpect(status().isOk())
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString(),
-                "$.token");
+        String shareToken = CekuraFixtures.shareToken(mvc, org.apiKey(), result);
         mvc.perform(get("/test_framework/v1/results/{id}/", result).header("X-VOCERA-SHAREABLE-LINK-TOKEN", shareToken))
                 .andExpect(status().isOk());
 

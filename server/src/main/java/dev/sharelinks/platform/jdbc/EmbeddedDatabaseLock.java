@@ -59,8 +59,7 @@ public class EmbeddedDatabaseLock implements EnvironmentPostProcessor {
 
     /** The directory as the URL names it ({@code ./data}), which is what the operator wrote. */
     private static String shown(String url) {
-        Path given =
-                Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0]).getParent();
+        Path given = Path.of(PrivateDatabaseFiles.givenFile(url)).getParent();
         return given == null ? "." : given.toString();
     }
 }

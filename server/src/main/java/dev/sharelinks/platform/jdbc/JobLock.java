@@ -10,6 +10,8 @@ import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,13 +37,19 @@ public class JobLock {
         this.registry = registry;
     }
 
+    /** Schedules the job on this instance every {@code period}, to run here in the periods no other instance takes. */
+    public void schedule(ScheduledTaskRegistrar registrar, String job, Duration period, Runnable task) {
+        // first run after one period, not during start-up
+        registrar.addFixedDelayTask(new FixedDelayTask(() -> runOncePerPeriod(job, period, task), period, period));
+    }
+
     /**
      * Runs the job here unless another instance runs it this period.
      *
      * @param job    the job's name (the lock's)
      * @param period how often every instance calls this for the job
      */
-    public void runOncePerPeriod(String job, Duration period, Runnable task) {
+    void runOncePerPeriod(String job, Duration period, Runnable task) {
         Duration atLeast = Duration.ofMillis((long) (period.toMillis() * HELD_SHARE_OF_PERIOD));
         // a run that takes longer than this (or an instance that died holding the lock) frees the job again
         Duration atMost = max(period.multipliedBy(2), Duration.ofMinutes(1));

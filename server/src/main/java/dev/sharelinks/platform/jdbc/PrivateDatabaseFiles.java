@@ -41,11 +41,16 @@ class PrivateDatabaseFiles implements BeanPostProcessor, SmartInitializingSingle
                 || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return Optional.empty();
         }
-        String file = url.substring(H2_FILE.length()).split(";")[0];
+        String file = givenFile(url);
         if (file.startsWith("~")) {
             file = System.getProperty("user.home") + file.substring(1);
         }
         return Optional.ofNullable(Path.of(file).toAbsolutePath().normalize().getParent());
+    }
+
+    /** The database file as an H2 file URL names it ({@code ./data/sharelinks}), what the operator wrote. */
+    static String givenFile(String url) {
+        return url.substring(H2_FILE.length()).split(";")[0];
     }
 
     @Override

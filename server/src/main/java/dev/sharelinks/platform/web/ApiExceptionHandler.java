@@ -23,7 +23,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -122,28 +121,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** A multipart body without a boundary or one it does not use: raised before any handler is chosen. */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> malformedMultipart(MultipartException e, HttpServletRequest request) {
-        return respond(
-                request, ApiError.of(HttpStatus.BAD_REQUEST, multipartWords(responses.surface(request), request, e)));
-    }
-
-    /** The surface's words for an unreadable multipart body; the Cekura form adapter says the same. */
-    public static String multipartWords(ApiSurface surface, HttpServletRequest request, Exception e) {
-        boolean hasBoundary = hasBoundary(request.getContentType());
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String reason = cause.getMessage() == null ? "the body does not follow its boundary" : cause.getMessage();
-        return surface.malformedMultipart(hasBoundary, reason);
-    }
-
-    private static boolean hasBoundary(String contentType) {
-        try {
-            String boundary = MediaType.parseMediaType(contentType).getParameter("boundary");
-            return boundary != null && !boundary.isEmpty() && !boundary.equals("\"\"");
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return respond(request, responses.malformedMultipart(request, e));
     }
 
     /**

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,30 @@ public class ErrorResponses {
                 .headers(headers)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(surfaces.forPath(path).errorBody(error));
+    }
+
+    /**
+     * A multipart body that cannot be read, in the surface's words: for the exception handler and for filters that
+     * parse multipart themselves (Cekura's form adapter), so that both say the same.
+     */
+    public ApiError malformedMultipart(HttpServletRequest request, Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String reason = cause.getMessage() == null ? "the body does not follow its boundary" : cause.getMessage();
+        return ApiError.of(
+                HttpStatus.BAD_REQUEST,
+                surface(request).malformedMultipart(hasBoundary(request.getContentType()), reason));
+    }
+
+    private static boolean hasBoundary(String contentType) {
+        try {
+            String boundary = MediaType.parseMediaType(contentType).getParameter("boundary");
+            return boundary != null && !boundary.isEmpty() && !boundary.equals("\"\"");
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** The surface the request addressed, for refusals worded by the surface. */

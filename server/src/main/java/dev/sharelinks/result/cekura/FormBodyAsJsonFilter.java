@@ -1,7 +1,5 @@
 package dev.sharelinks.result.cekura;
 
-import dev.sharelinks.platform.web.ApiError;
-import dev.sharelinks.platform.web.ApiExceptionHandler;
 import dev.sharelinks.platform.web.BufferedBodyRequest;
 import dev.sharelinks.platform.web.ErrorResponses;
 import dev.sharelinks.platform.web.RequestPath;
@@ -20,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -60,12 +57,7 @@ class FormBodyAsJsonFilter extends OncePerRequestFilter {
             try {
                 request.getParts();
             } catch (IOException | ServletException | IllegalStateException e) {
-                errors.write(
-                        request,
-                        response,
-                        ApiError.of(
-                                HttpStatus.BAD_REQUEST,
-                                ApiExceptionHandler.multipartWords(errors.surface(request), request, e)));
+                errors.write(request, response, errors.malformedMultipart(request, e));
                 return;
             }
         }
