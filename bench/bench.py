@@ -283,6 +283,9 @@ def provision(base, links, personas, results, result_tokens, data_dir):
     return key["key"], tokens, grants, persona_ids
 
 
+# a throwaway key-encryption key, the same for every server of the run (they share the signing keys)
+KEY_ENCRYPTION_KEY = base64.b64encode(os.urandom(32)).decode()
+WARM_UP_SCRIPTS = ("status.lua", "claim.lua", "claim_hot.lua", "get.lua", "cekura_read.lua", "list.lua")
 WARM_UP_ROUNDS = 2  # of 10 s per read/claim scenario: 120 s of load before the first measurement
 BASELINE_WARM_UP_S = 60
 LIBRARIES_CEILING = "framework + server's libraries"
@@ -312,7 +315,7 @@ def run_server(database, pg, args, work, results):
     server = JavaProcess(SERVER_JAR, db_args + [
         f"--sharelinks.admin-token={ADMIN}", "--sharelinks.demo-data=false",
         # a throwaway key-encryption key: PostgreSQL requires one (it seals the grants' signing keys)
-        f"--sharelinks.key-encryption-key={base64.b64encode(os.urandom(32)).decode()}",
+        f"--sharelinks.key-encryption-key={KEY_ENCRYPTION_KEY}",
         # every request of the benchmark comes from one address: the per-client limits would refuse most
         "--sharelinks.rate-limit.enabled=false",
         # the webhook comparison's receiver listens on 127.0.0.1, over plain http
@@ -330,7 +333,7 @@ def run_server(database, pg, args, work, results):
         # reads climbed from ~2,400/s to ~6,000/s over the first 120 s in one measurement; see bench/README.md):
         # warm every read and claim path up in rounds first (provisioning has already run creates 10,000 times).
         for _ in range(WARM_UP_ROUNDS):
-            for script in ("status.lua", "claim.lua", "claim_hot.lua", "get.lua", "cekura_read.lua", "list.lua"):
+            for script in WARM_UP_SCRIPTS:
                 wrk(script, server.base, 10, args.connections, env)
         for name, script, *_ in SCENARIOS:
             if args.scenarios and not any(part in name for part in args.scenarios):
@@ -340,7 +343,10 @@ def run_server(database, pg, args, work, results):
             results["scenarios"].append(dict(measured, name=name, database=database))
             log(f"{database:10} {name:28} {measured['rps']:9.0f} req/s  p50 {measured['p50_ms']:.1f} ms  "
                 f"p99 {measured['p99_ms']:.1f} ms  errors {measured['errors']}")
-        results.setdefault("webhooks", {})[database] = webhook_comparison(server, key, env, args, work)
+        if wanted(args, "webhooks"):
+            results.setdefault("webhooks", {})[database] = webhook_comparison(server, key, env, args, work)
+        if database == "postgresql" and wanted(args, "variants"):
+            results.update(variants_comparison(server, db_args, env, args, work))
         time.sleep(2)  # let queued requests drain before reading the heap
         status, heap = http("GET", server.base + "/actuator/metrics/jvm.memory.used?tag=area:heap",
                             {"Authorization": f"Bearer {ADMIN}"}, timeout=60)
@@ -359,6 +365,74 @@ def run_server(database, pg, args, work, results):
     finally:
         server.stop()
     return tokens, grants
+
+
+def wanted(args, name):
+    return not args.scenarios or any(part in name for part in args.scenarios)
+
+
+def variants_comparison(unlimited, db_args, env, args, work):
+    """Settings that cost per request, each against the same server without it, all on the same PostgreSQL, equally
+    warmed up, taking turns twice: the per-client limits shared in PostgreSQL against the same limits kept in each
+    instance's memory (a limit no client reaches; and, for reference, no limits at all, the first server), from one
+    client address as the other scenarios and from 10,000 (X-Forwarded-For through a trusted proxy: each client's
+    first request, and one a second after that, settles with the database); and the claim with the use log (the first
+    server) against the claim without it."""
+    servers = {}
+    common = db_args + [f"--sharelinks.admin-token={ADMIN}", "--sharelinks.demo-data=false",
+                        f"--sharelinks.key-encryption-key={KEY_ENCRYPTION_KEY}"]
+    limits = ["--sharelinks.rate-limit.public-requests-per-minute=100000000",
+              "--sharelinks.rate-limit.trusted-proxies=127.0.0.1"]
+    try:
+        for kind, extra in (("memory", limits + ["--sharelinks.rate-limit.shared=false"]),
+                            ("shared", limits + ["--sharelinks.rate-limit.shared=true"]),
+                            ("no use log", ["--sharelinks.rate-limit.enabled=false",
+                                            "--sharelinks.use-log.enabled=false"])):
+            servers[kind] = JavaProcess(SERVER_JAR, common + extra, "/actuator/health/readiness", args.heap,
+                                        os.path.join(work, f"server-{kind.replace(' ', '-')}.log"))
+        # the same warm-up as the first server had before its scenarios: on 2 cores the JIT needs minutes
+        for _ in range(WARM_UP_ROUNDS):
+            for script in WARM_UP_SCRIPTS:
+                for server in servers.values():
+                    wrk(script, server.base, 10, args.connections, env)
+        servers["off"] = unlimited
+        measured_rounds = {}
+        for label, script, clients, kinds in (
+                ("status", "status.lua", "1", ("off", "memory", "shared")),
+                ("claim", "claim.lua", "1", ("off", "memory", "shared")),
+                ("status, 10,000 clients", "status.lua", "10000", ("off", "memory", "shared")),
+                ("claim, 10,000 clients", "claim.lua", "10000", ("off", "memory", "shared")),
+                ("claim, use log", "claim.lua", "1", ("off", "no use log"))):
+            rounds = {kind: [] for kind in kinds}
+            for kind in kinds * 2:
+                run_env = dict(env, BENCH_CLIENTS=clients)
+                wrk(script, servers[kind].base, min(5, args.duration), args.connections, run_env)
+                measured = wrk(script, servers[kind].base, args.duration, args.connections, run_env)
+                rounds[kind].append(measured)
+                log(f"{label}, {kind}: {measured['rps']:.0f} req/s, p99 {measured['p99_ms']:.1f} ms, "
+                    f"errors {measured['errors']}")
+            measured_rounds[label] = rounds
+        result = {"shared_limits": {}, "use_log": None}
+        for label, rounds in measured_rounds.items():
+            rps = {kind: statistics.mean(r["rps"] for r in runs) for kind, runs in rounds.items()}
+            errors = sum(r["errors"] for runs in rounds.values() for r in runs)
+            if label == "claim, use log":
+                result["use_log"] = {"with_rps": rps["off"], "without_rps": rps["no use log"],
+                                     "ratio": rps["off"] / rps["no use log"],
+                                     "with_p99_ms": max(r["p99_ms"] for r in rounds["off"]), "errors": errors}
+                log(f"use log: claims {result['use_log']['ratio']:.2f}x the rate without it")
+                continue
+            result["shared_limits"][label] = {
+                "with_rps": rps["shared"], "without_rps": rps["memory"], "off_rps": rps["off"],
+                "ratio": rps["shared"] / rps["memory"], "ratio_off": rps["shared"] / rps["off"],
+                "with_p99_ms": max(r["p99_ms"] for r in rounds["shared"]), "errors": errors}
+            log(f"shared limits, {label}: {rps['shared'] / rps['memory']:.2f}x the rate with limits in memory, "
+                f"{rps['shared'] / rps['off']:.2f}x the rate without limits")
+        return result
+    finally:
+        for kind, server in servers.items():
+            if kind != "off":
+                server.stop()
 
 
 def webhook_comparison(server, key, env, args, work):
@@ -482,7 +556,8 @@ def main():
                 run_server("postgresql", pg, args, work, results)
             if "h2" in databases:
                 run_server("h2", pg, args, work, results)
-            print(json.dumps({k: results[k] for k in ("scenarios", "webhooks") if k in results}, indent=2))
+            print(json.dumps({k: results[k] for k in ("scenarios", "webhooks", "shared_limits", "use_log")
+                              if k in results}, indent=2))
             return
         extracted_server = extract(SERVER_JAR, "server", work)
         extracted_baseline = extract(BASELINE_JAR, "baseline", work)
@@ -612,6 +687,22 @@ def report(results):
                     f"{w['with_rps']:.0f} | {last['p50_ms']:.1f} | {last['p99_ms']:.1f} | {w['errors']} | "
                     f"same run without webhooks {w['without_rps']:.0f} | {w['ratio']:.2f} | | | ≥ 0.9× | "
                     f"{'yes' if ok else '**no**'} |")
+    use_log = results.get("use_log")
+    if use_log:
+        ok = use_log["ratio"] >= 0.9 and use_log["errors"] == 0
+        verdicts.append(ok)
+        rows.append(f"| claim (random links) with the use log | postgresql | {use_log['with_rps']:.0f} | | "
+                    f"{use_log['with_p99_ms']:.1f} | {use_log['errors']} | same run without it "
+                    f"{use_log['without_rps']:.0f} | {use_log['ratio']:.2f} | | | ≥ 0.9× | {'yes' if ok else '**no**'} |")
+    for label, w in results.get("shared_limits", {}).items():
+        counted = "clients" not in label  # the target is the one-client benchmark; the other says what it costs
+        ok = w["ratio"] >= 0.8 and w["errors"] == 0
+        if counted:
+            verdicts.append(ok)
+        rows.append(f"| {label}, rate limits shared on PostgreSQL | postgresql | {w['with_rps']:.0f} | | "
+                    f"{w['with_p99_ms']:.1f} | {w['errors']} | same run, limits in memory {w['without_rps']:.0f} "
+                    f"(no limits {w['off_rps']:.0f}) | {w['ratio']:.2f} | | | {'≥ 0.8×' if counted else ''} | "
+                    f"{('yes' if ok else '**no**') if counted else ''} |")
     client = results["client"]
     if client:
         ok = client["ratio"] >= 0.9

@@ -56,6 +56,14 @@
         });
   }
 
+  function referrerHost() {
+    try {
+      return document.referrer ? new URL(document.referrer).host : '';
+    } catch (e) {
+      return '';
+    }
+  }
+
   button.addEventListener('click', function () {
     if (starting) {
       return; // a double click is one use
@@ -65,6 +73,10 @@
     say('Starting…');
     var origin = embedder();
     var headers = origin ? {'X-Embedding-Origin': origin} : {};
+    var referrer = referrerHost();
+    if (referrer) {
+      headers['X-Visitor-Referrer'] = referrer; // for the use log: this page itself sends no Referer
+    }
     fetch('/v1/public/share-links/' + encodeURIComponent(token) + '/sessions', {method: 'POST', headers: headers})
         .then(function (response) {
           return response.json().then(function (body) {

@@ -7,16 +7,20 @@ import dev.sharelinks.generated.admin.model.AnamCredentialPutDto;
 import dev.sharelinks.generated.admin.model.AnamCredentialStatusDto;
 import dev.sharelinks.generated.admin.model.ApiKeyCreateDto;
 import dev.sharelinks.generated.admin.model.ApiKeyCreatedDto;
+import dev.sharelinks.generated.admin.model.ApiKeyDto;
 import dev.sharelinks.generated.admin.model.AuditActorTypeDto;
 import dev.sharelinks.generated.admin.model.AuditEventPageDto;
 import dev.sharelinks.generated.admin.model.AuditTargetTypeDto;
 import dev.sharelinks.generated.admin.model.LogoUploadDto;
 import dev.sharelinks.generated.admin.model.OrganizationCreateDto;
 import dev.sharelinks.generated.admin.model.OrganizationDto;
+import dev.sharelinks.generated.admin.model.OrganizationPageDto;
 import dev.sharelinks.generated.admin.model.OrganizationUpdateDto;
 import dev.sharelinks.generated.admin.model.PersonaDto;
+import dev.sharelinks.generated.admin.model.PersonaPageDto;
 import dev.sharelinks.generated.admin.model.PersonaUpsertDto;
 import dev.sharelinks.generated.admin.model.ResultDto;
+import dev.sharelinks.generated.admin.model.ResultPageDto;
 import dev.sharelinks.generated.admin.model.SigningKeyDto;
 import dev.sharelinks.generated.admin.model.WebhookEndpointDto;
 import dev.sharelinks.organization.OrganizationChanges;
@@ -76,6 +80,27 @@ class OperatorApiDelegate implements AdminApiDelegate {
                 request.getGrantAudience().orElse(null),
                 mapper.toBranding(request.getBranding()));
         return ResponseEntity.status(HttpStatus.CREATED).body(mapper.toOrganization(org));
+    }
+
+    @Override
+    public ResponseEntity<OrganizationPageDto> listOrganizations(String search, Integer page, Integer perPage) {
+        return ResponseEntity.ok(mapper.toOrganizationPage(organizations.list(search, page, perPage)));
+    }
+
+    @Override
+    public ResponseEntity<List<ApiKeyDto>> listApiKeys(UUID orgId) {
+        return ResponseEntity.ok(
+                organizations.apiKeys(orgId).stream().map(mapper::toApiKey).toList());
+    }
+
+    @Override
+    public ResponseEntity<PersonaPageDto> listPersonas(UUID orgId, Integer page, Integer perPage) {
+        return ResponseEntity.ok(mapper.toPersonaPage(organizations.personas(orgId, page, perPage)));
+    }
+
+    @Override
+    public ResponseEntity<ResultPageDto> listResults(UUID orgId, Integer page, Integer perPage) {
+        return ResponseEntity.ok(mapper.toResultPage(results.list(orgId, page, perPage)));
     }
 
     @Override

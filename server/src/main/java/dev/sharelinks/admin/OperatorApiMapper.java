@@ -4,6 +4,7 @@ import dev.sharelinks.audit.AuditActor;
 import dev.sharelinks.audit.AuditEvent;
 import dev.sharelinks.generated.admin.model.AnamCredentialStatusDto;
 import dev.sharelinks.generated.admin.model.ApiKeyCreatedDto;
+import dev.sharelinks.generated.admin.model.ApiKeyDto;
 import dev.sharelinks.generated.admin.model.AuditActorTypeDto;
 import dev.sharelinks.generated.admin.model.AuditChangeDto;
 import dev.sharelinks.generated.admin.model.AuditEventActorDto;
@@ -14,17 +15,23 @@ import dev.sharelinks.generated.admin.model.AuditTargetTypeDto;
 import dev.sharelinks.generated.admin.model.BrandingChangeDto;
 import dev.sharelinks.generated.admin.model.BrandingDto;
 import dev.sharelinks.generated.admin.model.OrganizationDto;
+import dev.sharelinks.generated.admin.model.OrganizationPageDto;
+import dev.sharelinks.generated.admin.model.PageMetaDto;
 import dev.sharelinks.generated.admin.model.PersonaDto;
+import dev.sharelinks.generated.admin.model.PersonaPageDto;
 import dev.sharelinks.generated.admin.model.PlanDto;
 import dev.sharelinks.generated.admin.model.ResultDto;
+import dev.sharelinks.generated.admin.model.ResultPageDto;
 import dev.sharelinks.generated.admin.model.SigningKeyDto;
 import dev.sharelinks.generated.admin.model.WebhookEndpointDto;
 import dev.sharelinks.organization.AnamCredentialStatus;
+import dev.sharelinks.organization.ApiKey;
 import dev.sharelinks.organization.Branding;
 import dev.sharelinks.organization.IssuedApiKey;
 import dev.sharelinks.organization.Organization;
 import dev.sharelinks.organization.Persona;
 import dev.sharelinks.organization.Plan;
+import dev.sharelinks.platform.Page;
 import dev.sharelinks.platform.web.WireMapping;
 import dev.sharelinks.result.StoredResult;
 import dev.sharelinks.sharelink.handoff.SigningKey;
@@ -81,6 +88,25 @@ interface OperatorApiMapper {
     SigningKeyDto toSigningKey(SigningKey key);
 
     ResultDto toResult(StoredResult result);
+
+    ApiKeyDto toApiKey(ApiKey key);
+
+    default PageMetaDto toPageMeta(Page<?> page) {
+        return new PageMetaDto(Math.toIntExact(page.total()), page.page(), page.perPage(), page.lastPage());
+    }
+
+    default OrganizationPageDto toOrganizationPage(Page<Organization> page) {
+        return new OrganizationPageDto(
+                page.items().stream().map(this::toOrganization).toList(), toPageMeta(page));
+    }
+
+    default PersonaPageDto toPersonaPage(Page<Persona> page) {
+        return new PersonaPageDto(page.items().stream().map(this::toPersona).toList(), toPageMeta(page));
+    }
+
+    default ResultPageDto toResultPage(Page<StoredResult> page) {
+        return new ResultPageDto(page.items().stream().map(this::toResult).toList(), toPageMeta(page));
+    }
 
     WebhookEndpointDto toWebhookEndpoint(WebhookEndpoint endpoint);
 

@@ -3,6 +3,7 @@ package dev.sharelinks.organization;
 import dev.sharelinks.platform.jdbc.DbTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,6 +42,55 @@ class OrganizationRepository {
         return jdbc.sql("""
                         select o.*, exists (select 1 from organization_logos l where l.organization_id = o.id) as uploaded_logo
                         from organizations o where o.id = :id""").param("id", id).query(this::map).optional();
+    }
+
+    private static final String WITH_LOGO = """
+            select o.*, exists (select 1 from organization_logos l where l.organization_id = o.id) as uploaded_logo
+            from organizations o""";
+
+    /** Oldest first; {@code term} (or null for all) matches any part of the name, case-insensitively, or the id. */
+    List<Organization> page(String term, long offset, int limit) {
+        return matching(
+                        jdbc.sql(WITH_LOGO + where(term) + " order by o.created_at, o.id limit :limit offset :offset"),
+                        term)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(this::map)
+                .list();
+    }
+
+    long count(String term) {
+        return matching(jdbc.sql("select count(*) from organizations o" + where(term)), term)
+                .query(Long.class)
+                .single();
+    }
+
+    private static String where(String term) {
+        if (term == null) {
+            return "";
+        }
+        return " where lower(o.name) like :pattern escape '\\'" + (uuid(term) != null ? " or o.id = :id" : "");
+    }
+
+    private static JdbcClient.StatementSpec matching(JdbcClient.StatementSpec statement, String term) {
+        if (term == null) {
+            return statement;
+        }
+        String literal = term.toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
+        statement = statement.param("pattern", "%" + literal + "%");
+        UUID id = uuid(term);
+        return id == null ? statement : statement.param("id", id);
+    }
+
+    private static UUID uuid(String term) {
+        try {
+            return term.length() == 36 ? UUID.fromString(term) : null;
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
     }
 
     void update(Organization org) {

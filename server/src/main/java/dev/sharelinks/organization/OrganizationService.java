@@ -8,11 +8,13 @@ import dev.sharelinks.platform.DuplicateKeyRetry;
 import dev.sharelinks.platform.InvalidInputException;
 import dev.sharelinks.platform.MillisecondClock;
 import dev.sharelinks.platform.NotFoundException;
+import dev.sharelinks.platform.Page;
 import dev.sharelinks.platform.SecretTokens;
 import dev.sharelinks.platform.WebAddresses;
 import dev.sharelinks.platform.crypto.SecretBox;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -170,10 +172,36 @@ public class OrganizationService {
     @Transactional
     public void revokeApiKey(UUID organizationId, UUID keyId) {
         get(organizationId);
-        if (!apiKeys.delete(organizationId, keyId)) {
+        if (!apiKeys.revoke(organizationId, keyId, clock.now())) {
             throw new NotFoundException("API key not found");
         }
         audit.record(organizationId, TargetType.API_KEY, keyId, "api_key.revoked", Map.of());
+    }
+
+    /** A page of organisations, oldest first; {@code search} matches any part of the name or the whole id. */
+    public Page<Organization> list(String search, int page, int perPage) {
+        String term = search == null || search.isBlank() ? null : search.strip();
+        return new Page<>(
+                organizations.page(term, (long) (page - 1) * perPage, perPage),
+                organizations.count(term),
+                page,
+                perPage);
+    }
+
+    /** The organisation's API keys, revoked ones too, newest first; never a secret. */
+    public List<ApiKey> apiKeys(UUID organizationId) {
+        get(organizationId);
+        return apiKeys.list(organizationId);
+    }
+
+    /** A page of the organisation's personas, by name. */
+    public Page<Persona> personas(UUID organizationId, int page, int perPage) {
+        get(organizationId);
+        return new Page<>(
+                personas.page(organizationId, (long) (page - 1) * perPage, perPage),
+                personas.count(organizationId),
+                page,
+                perPage);
     }
 
     /** The organisation's persona with this id; another organisation's is as absent as an unknown one. */

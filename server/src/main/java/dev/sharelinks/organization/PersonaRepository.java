@@ -4,6 +4,7 @@ import dev.sharelinks.platform.jdbc.DbTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +26,24 @@ class PersonaRepository {
                 .param("id", id)
                 .query(this::map)
                 .optional();
+    }
+
+    /** By name (then id), a page at a time. */
+    List<Persona> page(UUID organizationId, long offset, int limit) {
+        return jdbc.sql("select id, organization_id, name, launch_url, description, avatar_url from personas"
+                        + " where organization_id = :org order by name, id limit :limit offset :offset")
+                .param("org", organizationId)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(this::map)
+                .list();
+    }
+
+    long count(UUID organizationId) {
+        return jdbc.sql("select count(*) from personas where organization_id = :org")
+                .param("org", organizationId)
+                .query(Long.class)
+                .single();
     }
 
     void insert(Persona persona, Instant now) {

@@ -4,6 +4,7 @@ import dev.sharelinks.platform.jdbc.DbTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,6 +48,24 @@ class ResultRepository {
                 .param("id", id)
                 .query(this::map)
                 .optional();
+    }
+
+    /** Newest (highest id) first, a page at a time; without the documents. */
+    List<StoredResult> page(UUID organizationId, long offset, int limit) {
+        return jdbc.sql("select id, organization_id, '' as document, created_at, updated_at from results"
+                        + " where organization_id = :org order by id desc limit :limit offset :offset")
+                .param("org", organizationId)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(this::map)
+                .list();
+    }
+
+    long count(UUID organizationId) {
+        return jdbc.sql("select count(*) from results where organization_id = :org")
+                .param("org", organizationId)
+                .query(Long.class)
+                .single();
     }
 
     /** Deletes the result; its share tokens go with it (foreign key cascade). */

@@ -10,6 +10,7 @@ import dev.sharelinks.platform.ForbiddenException;
 import dev.sharelinks.platform.InvalidCredentialsException;
 import dev.sharelinks.platform.MillisecondClock;
 import dev.sharelinks.platform.NotFoundException;
+import dev.sharelinks.platform.Page;
 import dev.sharelinks.platform.SecretTokens;
 import dev.sharelinks.platform.security.SecurityMetrics;
 import java.nio.charset.StandardCharsets;
@@ -104,6 +105,16 @@ public class ResultService {
                 "result.stored",
                 AuditTrail.diff(Map.of(), Map.of("documentBytes", bytes(documentJson))));
         return stored;
+    }
+
+    /** A page of the organisation's results, newest (highest id) first, without their documents. */
+    public Page<StoredResult> list(UUID organizationId, int page, int perPage) {
+        organizations.get(organizationId);
+        return new Page<>(
+                results.page(organizationId, (long) (page - 1) * perPage, perPage),
+                results.count(organizationId),
+                page,
+                perPage);
     }
 
     /** Deletes the result and, with it, every token made for it. */

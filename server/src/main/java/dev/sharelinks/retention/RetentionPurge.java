@@ -4,6 +4,7 @@ import dev.sharelinks.platform.MillisecondClock;
 import dev.sharelinks.platform.config.ShareLinksProperties;
 import dev.sharelinks.result.ResultService;
 import dev.sharelinks.sharelink.ShareLinkService;
+import dev.sharelinks.usage.UseLog;
 import dev.sharelinks.webhook.DeliveryLog;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Purges what ended longer ago than {@code sharelinks.retention.period}: share links that expired or were used
- * up (their last use) before then, and Cekura tokens that expired before then. Until then owners still read
+ * up (their last use) before then, and Cekura tokens that expired before then; and uses older than
+ * {@code sharelinks.retention.use-log-period} from the use log. Until then owners still read
  * ended links with their counts. Every purged link is recorded in the audit trail, by the service.
  */
 @Service
@@ -21,24 +23,29 @@ public class RetentionPurge {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
 
-    public record Purged(int shareLinks, int resultTokens, int webhookDeliveries) {}
+    public record Purged(int shareLinks, int resultTokens, int webhookDeliveries, int uses) {}
 
     private final ShareLinkService shareLinks;
     private final ResultService results;
     private final DeliveryLog webhookDeliveries;
+    private final UseLog useLog;
     private final Duration period;
+    private final Duration useLogPeriod;
     private final MillisecondClock clock;
 
     RetentionPurge(
             ShareLinkService shareLinks,
             ResultService results,
             DeliveryLog webhookDeliveries,
+            UseLog useLog,
             ShareLinksProperties properties,
             MillisecondClock clock) {
         this.shareLinks = shareLinks;
         this.results = results;
         this.webhookDeliveries = webhookDeliveries;
+        this.useLog = useLog;
         this.period = properties.retention().period();
+        this.useLogPeriod = properties.retention().useLogPeriod();
         this.clock = clock;
     }
 
@@ -47,6 +54,8 @@ public class RetentionPurge {
         int purgedLinks = shareLinks.purgeEndedBefore(cutoff);
         int purgedTokens = results.purgeTokensExpiredBefore(cutoff);
         int purgedDeliveries = webhookDeliveries.purgeSettledBefore(cutoff);
+        Instant usesCutoff = clock.now().minus(useLogPeriod);
+        int purgedUses = useLog.purgeBefore(usesCutoff);
         if (purgedLinks + purgedTokens + purgedDeliveries > 0) {
             log.info(
                     "Retention purge: {} share links, {} Cekura tokens and {} settled webhook deliveries that ended"
@@ -56,6 +65,9 @@ public class RetentionPurge {
                     purgedDeliveries,
                     cutoff);
         }
-        return new Purged(purgedLinks, purgedTokens, purgedDeliveries);
+        if (purgedUses > 0) {
+            log.info("Retention purge: {} uses from the use log made before {}", purgedUses, usesCutoff);
+        }
+        return new Purged(purgedLinks, purgedTokens, purgedDeliveries, purgedUses);
     }
 }

@@ -56,10 +56,10 @@ public class PublicShareLinks {
      * use's events ({@link ShareLinkEvent.Type#SESSION_STARTED}, and {@link ShareLinkEvent.Type#EXHAUSTED} for the
      * use that reaches the limit) are published in the claim's transaction.
      */
-    public LinkUse use(String token, String origin) {
+    public LinkUse use(String token, String origin, Visitor visitor) {
         return metrics.claimTimer().record(() -> {
             try {
-                LinkUse use = transaction.execute(status -> claim(token, origin));
+                LinkUse use = transaction.execute(status -> claim(token, origin, visitor));
                 metrics.sessionClaimed();
                 return use;
             } catch (LinkUnavailableException e) {
@@ -75,7 +75,7 @@ public class PublicShareLinks {
         });
     }
 
-    private LinkUse claim(String token, String origin) {
+    private LinkUse claim(String token, String origin, Visitor visitor) {
         if (origin != null) {
             // an embed's caller: its origin must be allowed before anything is counted
             checkOrigin(find(token), origin);
@@ -86,8 +86,8 @@ public class PublicShareLinks {
         // one statement when it succeeds: the conditional UPDATE counts the use and returns the link as counted
         var counted = links.claimReturning(token, now);
         if (counted.isPresent()) {
-            LinkUse use = new LinkUse(UUID.randomUUID(), counted.get());
-            announce(use, origin, now);
+            LinkUse use = new LinkUse(UUID.randomUUID(), counted.get(), origin, visitor);
+            announce(use, now);
             return use;
         }
         ShareLink current = links.findByToken(token).orElseThrow(PublicShareLinks::notFound);
@@ -96,9 +96,9 @@ public class PublicShareLinks {
         throw unavailable(reason != null ? reason : Reason.EXHAUSTED);
     }
 
-    private void announce(LinkUse use, String origin, Instant now) {
+    private void announce(LinkUse use, Instant now) {
         ShareLink link = use.link();
-        var session = new ShareLinkEvent.Session(use.sessionId(), link.usageCount(), origin);
+        var session = use.session();
         events.publishEvent(new ShareLinkEvent(ShareLinkEvent.Type.SESSION_STARTED, link, now, session));
         if (link.usageLimit() != null && link.usageCount() == link.usageLimit()) {
             events.publishEvent(new ShareLinkEvent(ShareLinkEvent.Type.EXHAUSTED, link, now, session));
@@ -107,7 +107,11 @@ public class PublicShareLinks {
 
     /** Gives back a counted use that led nowhere (its hand-off failed): the next visitor may have it. */
     public void giveBack(LinkUse use) {
-        links.giveBack(use.link().id());
+        transaction.executeWithoutResult(status -> {
+            links.giveBack(use.link().id());
+            events.publishEvent(
+                    new ShareLinkEvent(ShareLinkEvent.Type.USE_GIVEN_BACK, use.link(), clock.now(), use.session()));
+        });
         metrics.useGivenBack();
     }
 

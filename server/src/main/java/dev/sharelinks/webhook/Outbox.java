@@ -43,6 +43,9 @@ class Outbox {
 
     @EventListener
     void on(ShareLinkEvent event) {
+        if (event.type() == ShareLinkEvent.Type.USE_GIVEN_BACK) {
+            return; // not announced: the use's session_started stays true (the session did start, then failed)
+        }
         store(event.link().organizationId(), EventType.of(event.type()), () -> payloads.of(event));
     }
 

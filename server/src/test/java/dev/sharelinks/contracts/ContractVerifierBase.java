@@ -154,6 +154,11 @@ public abstract class ContractVerifierBase {
                 .param("endpoint", WEBHOOK_ENDPOINT)
                 .param("at", CREATED.minusHours(1))
                 .update();
+        // three counted uses of LINK in the use log (the day before NOW and NOW's day), one of Other Co's
+        use("2026-04-19T08:10:00Z", ORG, LINK, PERSONA, null, "news.contract.example", "Chrome", false);
+        use("2026-04-19T09:40:00Z", ORG, LINK, PERSONA, "shop.contract.example", null, "Firefox", false);
+        use("2026-04-20T09:05:00Z", ORG, LINK, PERSONA, null, null, "Googlebot", true);
+        use("2026-04-19T12:00:00Z", OTHER_ORG, OTHER_LINK, OTHER_PERSONA, null, null, "Chrome", false);
         // one recorded change from the day before NOW, with an id above any the contracts' own changes get
         jdbc.sql("delete from audit_events where id = :id")
                 .param("id", AUDIT_EVENT)
@@ -168,6 +173,26 @@ public abstract class ContractVerifierBase {
                 .param("org", ORG)
                 .param("key", API_KEY)
                 .param("link", LINK.toString())
+                .update();
+    }
+
+    private void use(
+            String at, UUID org, UUID link, UUID persona, String origin, String referrer, String agent, boolean bot) {
+        Instant usedAt = Instant.parse(at);
+        jdbc.sql("""
+                        insert into link_uses (session_id, organization_id, link_id, persona_id, used_at, slot,
+                            origin_host, referrer_host, agent_family, bot)
+                        values (:session, :org, :link, :persona, :at, :slot, :origin, :referrer, :agent, :bot)""")
+                .param("session", UUID.randomUUID())
+                .param("org", org)
+                .param("link", link)
+                .param("persona", persona)
+                .param("at", usedAt.atOffset(ZoneOffset.UTC))
+                .param("slot", usedAt.toEpochMilli() / (15 * 60 * 1000))
+                .param("origin", origin)
+                .param("referrer", referrer)
+                .param("agent", agent)
+                .param("bot", bot)
                 .update();
     }
 

@@ -21,7 +21,8 @@ class ReadmeWalkthroughTests {
     private static final List<String> BLOCKS_AFTER = List.of(
             "## Walkthrough: Anam share links (curl)",
             "## Walkthrough: Cekura shareable result links (curl)",
-            "**Owner settings**");
+            "**Owner settings**",
+            "## What happened: uses over time, QR codes, the inventory, the console");
 
     @Test
     void theCurlWalkthroughsRunAsWritten() throws Exception {
@@ -52,11 +53,22 @@ class ReadmeWalkthroughTests {
                     .contains("\"custom_domain\":true")
                     .contains("\"status\":\"passed\"");
             // the owner walkthrough ends on the rotated token: the old one is gone, the new one opens the link
-            String newStatus = lines.get(lines.size() - 2);
-            String oldStatus = lines.get(lines.size() - 3);
-            assertThat(oldStatus).contains("\"error\":\"Not Found\"");
-            assertThat(newStatus).contains("\"remainingUses\"").doesNotContain("not found");
-            assertThat(lines.get(lines.size() - 1)).startsWith("open " + server.baseUrl() + "/share/sh_");
+            int open = lines.indexOf(lines.stream()
+                    .filter(line -> line.startsWith("open " + server.baseUrl() + "/share/sh_"))
+                    .findFirst()
+                    .orElseThrow());
+            assertThat(lines.get(open - 2)).contains("\"error\":\"Not Found\"");
+            assertThat(lines.get(open - 1)).contains("\"remainingUses\"").doesNotContain("not found");
+            // the usage block: the owner walkthrough's one counted use, by link, persona and organisation
+            List<String> usage = lines.subList(open + 1, open + 4);
+            assertThat(usage).allSatisfy(line -> assertThat(line).contains("\"total\":1"));
+            assertThat(usage.get(1)).contains("\"interval\":\"hour\"", "\"timeZone\":\"Europe/Berlin\"");
+            assertThat(Files.readString(Path.of("/tmp/link-qr.svg"))).startsWith("<svg ");
+            assertThat(Files.readAllBytes(Path.of("/tmp/link-qr.png"))).startsWith(0x89, 'P', 'N', 'G');
+            assertThat(lines.get(open + 4)).contains("\"name\":\"Acme\"", "\"total\":1");
+            assertThat(lines.get(open + 5)).contains("\"name\":\"walkthrough\"", "\"lastUsedAt\":\"");
+            assertThat(lines.get(open + 6)).contains("Sales assistant");
+            assertThat(lines.get(open + 7)).contains("\"data\":[");
         }
     }
 

@@ -19,6 +19,7 @@ import dev.sharelinks.sharelink.LinkSettings;
 import dev.sharelinks.sharelink.LinkType;
 import dev.sharelinks.sharelink.ShareLink;
 import dev.sharelinks.sharelink.ShareLinkService;
+import dev.sharelinks.support.Chromium;
 import dev.sharelinks.support.Grants;
 import dev.sharelinks.support.HttpCalls;
 import java.io.IOException;
@@ -31,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -41,10 +41,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,10 +61,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("test")
 class BrowserTests {
-
-    private static final List<Path> CHROMIUM =
-            List.of(Path.of("/usr/lib/chromium/chromium"), Path.of("/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private static WebDriver browser;
 
@@ -101,36 +93,7 @@ class BrowserTests {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Path chromium =
-                CHROMIUM.stream().filter(Files::isExecutable).findFirst().orElse(null);
-        boolean available = chromium != null && Files.isExecutable(CHROMEDRIVER);
-        if (!available && "true".equals(System.getenv("SHARELINKS_REQUIRE_BROWSER"))) {
-            throw new IllegalStateException("SHARELINKS_REQUIRE_BROWSER=true but chromium/chromedriver are missing "
-                    + "(apt-get install chromium chromium-driver)");
-        }
-        Assumptions.assumeTrue(
-                available, "Browser tests skipped: no Chromium here (apt-get install chromium chromium-driver)");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toString());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-dev-shm-usage",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--autoplay-policy=no-user-gesture-required",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        browser = Chromium.start();
     }
 
     @AfterAll
@@ -575,9 +538,7 @@ class BrowserTests {
     }
 
     private List<String> logs() {
-        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(LogEntry::getMessage)
-                .toList();
+        return Chromium.logs(browser);
     }
 
     private boolean insideTheViewport(WebElement element) {
@@ -589,36 +550,11 @@ class BrowserTests {
     }
 
     private static Path shots() throws IOException {
-        return Files.createDirectories(Path.of("target", "screenshots"));
+        return Chromium.shots();
     }
 
-    /** The whole page, not only the window (the DevTools protocol captures beyond the viewport). */
-    @SuppressWarnings("unchecked")
     private void screenshot(String name) throws IOException {
-        ChromeDriver chrome = (ChromeDriver) browser;
-        Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-        Map<String, Object> shot = chrome.executeCdpCommand(
-                "Page.captureScreenshot",
-                Map.of(
-                        "format",
-                        "png",
-                        "captureBeyondViewport",
-                        true,
-                        "clip",
-                        Map.of(
-                                "x",
-                                0,
-                                "y",
-                                0,
-                                "width",
-                                ((Number) size.get("width")).doubleValue(),
-                                "height",
-                                Math.min(6000, ((Number) size.get("height")).doubleValue()),
-                                "scale",
-                                1)));
-        Files.write(
-                shots().resolve(name + ".png"), java.util.Base64.getDecoder().decode((String) shot.get("data")));
+        Chromium.screenshot(browser, name);
     }
 
     /** The page as "Print -> Save as PDF" lays it out (print media emulated through the DevTools protocol). */

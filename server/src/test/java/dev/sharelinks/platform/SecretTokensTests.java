@@ -20,14 +20,17 @@ class SecretTokensTests {
                 null,
                 URI.create("http://localhost"),
                 false,
-                new ShareLinksProperties.Retention(true, Duration.ofDays(30), Duration.ofHours(1)),
-                new ShareLinksProperties.RateLimit(true, 600, 30, List.of(), 100_000),
+                new ShareLinksProperties.Retention(
+                        true, Duration.ofDays(30), Duration.ofHours(1), Duration.ofDays(400)),
+                new ShareLinksProperties.RateLimit(true, 600, 30, List.of(), 100_000, Duration.ofMinutes(1), true),
                 new ShareLinksProperties.Limits(DataSize.ofMegabytes(1), 32),
                 new ShareLinksProperties.Tokens(share, apiKey, result),
                 null,
                 new ShareLinksProperties.Grants(Duration.ofMinutes(5), Duration.ofSeconds(10)),
                 new ShareLinksProperties.Anam(
                         java.net.URI.create("https://sdk.example/anam.js"), Duration.ofSeconds(5)),
+                null,
+                null,
                 null));
     }
 

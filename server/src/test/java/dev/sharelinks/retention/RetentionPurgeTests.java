@@ -77,7 +77,7 @@ class RetentionPurgeTests {
                 .andExpect(status().isOk());
 
         CLOCK.advance(Duration.ofDays(9));
-        assertThat(purge.purge()).isEqualTo(new RetentionPurge.Purged(0, 0, 0));
+        assertThat(purge.purge()).isEqualTo(new RetentionPurge.Purged(0, 0, 0, 0));
         // ended, but within the retention period: the owner still reads counts and last use
         mvc.perform(get("/v1/share-links/{id}/settings", usedUp).header("Authorization", org.bearer()))
                 .andExpect(status().isOk())
@@ -93,7 +93,7 @@ class RetentionPurgeTests {
                 .andExpect(status().isOk());
 
         CLOCK.advance(Duration.ofDays(2));
-        assertThat(purge.purge()).isEqualTo(new RetentionPurge.Purged(2, 1, 0));
+        assertThat(purge.purge()).isEqualTo(new RetentionPurge.Purged(2, 1, 0, 0));
         for (String gone : List.of(expiring, usedUp)) {
             mvc.perform(get("/v1/share-links/{id}", gone).header("Authorization", org.bearer()))
                     .andExpect(status().isNotFound());
@@ -124,7 +124,7 @@ class RetentionPurgeTests {
         assertThat(JsonPath.<List<String>>read(trail, "$.items[*].actor.type")).containsOnly("system");
 
         // nothing left to purge: a second run changes nothing
-        assertThat(purge.purge()).isEqualTo(new RetentionPurge.Purged(0, 0, 0));
+        assertThat(purge.purge()).isEqualTo(new RetentionPurge.Purged(0, 0, 0, 0));
     }
 
     private String link(TestOrganization org, String body) throws Exception {

@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -42,6 +44,7 @@ class TenantIsolationTests {
     /** Operations that act on no organisation's things: the operator's organisation reads, the public side. */
     private static final Set<String> NOT_TENANT_SCOPED = Set.of(
             "createOrganization",
+            "listOrganizations",
             "getOrganization",
             "updateOrganization",
             "listAuditEvents",
@@ -101,6 +104,14 @@ class TenantIsolationTests {
                 .param("endpoint", UUID.fromString(theirEndpoint))
                 .param("org", theirs.id())
                 .update();
+        // one counted use of their link: it must never show in my organisation's usage
+        String theirToken = JsonPath.read(
+                mvc.perform(api(theirs, get("/v1/share-links/{id}", theirLink)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.token");
+        mvc.perform(post("/v1/public/share-links/{t}/sessions", theirToken)).andExpect(status().isCreated());
         String before = rowsOf(theirs.id());
         ResultMatcher notFound = status().isNotFound();
 
@@ -141,6 +152,14 @@ class TenantIsolationTests {
                         .content("{\"enabled\": false, \"isPrimary\": true}"),
                 notFound);
         attempt("rotateShareLinkToken", api(mine, post("/v1/share-links/{id}/token", theirLink)), notFound);
+        // usage API
+        attempt("getShareLinkUsage", api(mine, get("/v1/share-links/{id}/usage", theirLink)), notFound);
+        attempt("getShareLinkQrCode", api(mine, get("/v1/share-links/{id}/qr", theirLink)), notFound);
+        attempt("getPersonaUsage", api(mine, get("/v1/personas/{id}/usage", theirs.personaId())), notFound);
+        attempt(
+                "getOrganizationUsage",
+                api(mine, get("/v1/usage")),
+                jsonPath("$.total").value(0));
         // webhooks
         String endpoints = mvc.perform(api(mine, get("/v1/webhook-endpoints")))
                 .andExpect(status().isOk())
@@ -222,6 +241,23 @@ class TenantIsolationTests {
                 "deleteResult",
                 admin(delete("/admin/v1/organizations/{o}/results/{r}", mine.id(), theirResult)),
                 notFound);
+        // the operator's inventory of my organisation shows nothing of theirs
+        attempt(
+                "listApiKeys",
+                admin(get("/admin/v1/organizations/{o}/api-keys", mine.id())),
+                content()
+                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(
+                                theirs.apiKeyId().toString()))));
+        attempt(
+                "listPersonas",
+                admin(get("/admin/v1/organizations/{o}/personas", mine.id())),
+                content()
+                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(
+                                theirs.personaId().toString()))));
+        attempt(
+                "listResults",
+                admin(get("/admin/v1/organizations/{o}/results", mine.id())),
+                jsonPath("$.data[*].id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(theirResult))));
         // my API key is no key at all for the operator API
         mvc.perform(get("/admin/v1/organizations/{o}", theirs.id()).header("Authorization", mine.bearer()))
                 .andExpect(status().isUnauthorized());
@@ -251,7 +287,8 @@ class TenantIsolationTests {
                 "organization_logos where organization_id",
                 "webhook_endpoints where organization_id",
                 "webhook_subscriptions where organization_id",
-                "webhook_deliveries where organization_id")) {
+                "webhook_deliveries where organization_id",
+                "link_uses where organization_id")) {
             rows.append(jdbc.sql("select * from " + table + " = :org order by 1")
                     .param("org", org)
                     .query()

@@ -16,6 +16,11 @@ public final class MutableClock extends Clock {
         this.now = new AtomicReference<>(start);
     }
 
+    /** Back to a given time: for a test class whose subclass replays it from the start (on another database). */
+    public void set(Instant instant) {
+        now.set(instant);
+    }
+
     public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
     }

@@ -9,7 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * owner.yaml's {@code OwnedShareLink} is the Anam {@code ShareLink} plus {@code lastUsedAt} and {@code launchUrl}. It is a copy, not a
+ * owner.yaml's {@code OwnedShareLink} is the Anam {@code ShareLink} plus {@code lastUsedAt}, {@code launchUrl} and
+ * {@code publicUrl}. It is a copy, not a
  * cross-file {@code $ref}: a reference into the vendor's document would make the generators emit a second
  * {@code ShareLink} model into the owner packages, and the specs' checks resolve local references only. This test
  * keeps the copy true: same properties, same order, same types and formats (descriptions may differ).
@@ -23,7 +24,7 @@ class OwnedShareLinkSchemaTests {
 
         List<String> expected = new ArrayList<>();
         vendor.fieldNames().forEachRemaining(expected::add);
-        expected.addAll(List.of("lastUsedAt", "launchUrl"));
+        expected.addAll(List.of("lastUsedAt", "launchUrl", "publicUrl"));
         List<String> actual = new ArrayList<>();
         owned.fieldNames().forEachRemaining(actual::add);
         assertThat(actual).isEqualTo(expected);

@@ -32,6 +32,8 @@ import org.springframework.validation.annotation.Validated;
  * @param grants        the signed session grants that a counted use hands on
  * @param anam          the Anam session hand-off
  * @param webhooks      delivery of signed webhooks to the organisations' endpoints
+ * @param console       the operator console at {@code /console}
+ * @param useLog        the log of counted uses that the usage API counts
  */
 @Validated
 @ConfigurationProperties(prefix = "sharelinks", ignoreUnknownFields = false)
@@ -46,7 +48,25 @@ public record ShareLinksProperties(
         String keyEncryptionKey,
         @Valid @DefaultValue Grants grants,
         @Valid @DefaultValue Anam anam,
-        @Valid @DefaultValue Webhooks webhooks) {
+        @Valid @DefaultValue Webhooks webhooks,
+        @Valid @DefaultValue Console console,
+        @Valid @DefaultValue UseLog useLog) {
+
+    /**
+     * @param enabled write each counted use to the use log; off, the usage API counts nothing from then on (and the
+     *                claim does one write less)
+     */
+    public record UseLog(@DefaultValue("true") boolean enabled) {}
+
+    /** @param idleTimeout a console session unused this long is signed out */
+    public record Console(@DefaultValue("15m") @NotNull Duration idleTimeout) {
+
+        @AssertTrue(message = "idle-timeout must be from 1 minute to 12 hours") public boolean isSensible() {
+            return idleTimeout == null
+                    || (idleTimeout.compareTo(Duration.ofMinutes(1)) >= 0
+                            && idleTimeout.compareTo(Duration.ofHours(12)) <= 0);
+        }
+    }
 
     /**
      * @param lifetime how long a grant may be presented after the use it proves (its {@code exp})
@@ -156,16 +176,23 @@ public record ShareLinksProperties(
      * @param period        how long expired and used-up share links (and expired Cekura tokens) stay readable
      *                      by their owners before they are purged
      * @param purgeInterval how often the purge job runs
+     * @param useLogPeriod  how long each counted use stays in the use log (the usage API's counts)
      */
     public record Retention(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("30d") @NotNull Duration period,
-            @DefaultValue("1h") @NotNull Duration purgeInterval) {
+            @DefaultValue("1h") @NotNull Duration purgeInterval,
+            @DefaultValue("400d") @NotNull Duration useLogPeriod) {
 
-        @AssertTrue(message = "period and purge-interval must be positive") public boolean isPositive() {
+        @AssertTrue(message = "period, purge-interval and use-log-period must be positive") public boolean isPositive() {
             return period == null
                     || purgeInterval == null
-                    || (!period.isNegative() && !purgeInterval.isNegative() && !purgeInterval.isZero());
+                    || useLogPeriod == null
+                    || (!period.isNegative()
+                            && !purgeInterval.isNegative()
+                            && !purgeInterval.isZero()
+                            && !useLogPeriod.isNegative()
+                            && !useLogPeriod.isZero());
         }
     }
 
@@ -176,14 +203,25 @@ public record ShareLinksProperties(
      *                                 minute; further requests with credentials are refused before checking them
      * @param trustedProxies           addresses (or CIDR ranges) of reverse proxies whose {@code X-Forwarded-For}
      *                                 header names the client; from anyone else the header is ignored
-     * @param maxTrackedClients        clients remembered at once (least recently seen are forgotten first)
+     * @param maxTrackedClients        clients remembered at once by each instance (least recently seen are forgotten
+     *                                 first)
+     * @param cleanUpInterval          on PostgreSQL, how often the buckets that are full again leave the database
+     * @param shared                   on PostgreSQL, keep the buckets in the database for every instance; false keeps
+     *                                 each instance's own in memory (N instances then allow N times the limits)
      */
     public record RateLimit(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("600") @Min(1) int publicRequestsPerMinute,
             @DefaultValue("30") @Min(1) int authFailuresPerMinute,
             @DefaultValue List<String> trustedProxies,
-            @DefaultValue("100000") @Min(100) int maxTrackedClients) {}
+            @DefaultValue("100000") @Min(100) int maxTrackedClients,
+            @DefaultValue("1m") @NotNull Duration cleanUpInterval,
+            @DefaultValue("true") boolean shared) {
+
+        @AssertTrue(message = "clean-up-interval must be positive") public boolean isCleanUpIntervalPositive() {
+            return cleanUpInterval == null || (!cleanUpInterval.isNegative() && !cleanUpInterval.isZero());
+        }
+    }
 
     /**
      * @param maxRequestSize largest request body accepted (413 above it)

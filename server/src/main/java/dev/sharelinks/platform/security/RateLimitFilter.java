@@ -1,13 +1,10 @@
 package dev.sharelinks.platform.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.sharelinks.platform.config.ShareLinksProperties;
 import dev.sharelinks.platform.web.ApiError;
 import dev.sharelinks.platform.web.ApiSurfaces;
 import dev.sharelinks.platform.web.ErrorResponses;
 import dev.sharelinks.platform.web.RequestPath;
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
@@ -15,8 +12,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -30,41 +29,38 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * no database lookup. Every request that carries credentials pays a token of the failure bucket before its
  * credential is checked and gets it back when the credential is accepted ({@link CredentialCheck}): concurrent
  * wrong guesses never get more checks than the limit. A client whose bucket is empty is refused every request that
- * carries credentials until it refills: right or wrong, the credential is not even checked.
+ * carries credentials until it refills: right or wrong, the credential is not even checked. The buckets are this
+ * instance's on the embedded database and shared by every instance on PostgreSQL ({@link ClientBuckets}); if the
+ * database cannot be asked, the request goes on unlimited (it needs the database itself, and fails there with the
+ * surface's own 503) rather than failing here.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class RateLimitFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
     private final ShareLinksProperties.RateLimit settings;
     private final ClientAddress clientAddress;
     private final ErrorResponses errors;
     private final ApiSurfaces surfaces;
     private final SecurityMetrics metrics;
-    private final Cache<String, Bucket> publicBuckets;
-    private final Cache<String, Bucket> failureBuckets;
+    private final ClientBuckets buckets;
+    private final AtomicLong lastUnavailableWarning = new AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(2));
 
     public RateLimitFilter(
             ShareLinksProperties properties,
             ClientAddress clientAddress,
             ErrorResponses errors,
             ApiSurfaces surfaces,
-            SecurityMetrics metrics) {
+            SecurityMetrics metrics,
+            ClientBuckets buckets) {
         this.settings = properties.rateLimit();
         this.clientAddress = clientAddress;
         this.errors = errors;
         this.surfaces = surfaces;
         this.metrics = metrics;
-        this.publicBuckets = clients();
-        this.failureBuckets = clients();
-    }
-
-    private Cache<String, Bucket> clients() {
-        // a bucket left alone for two minutes is full again anyway: forgetting it changes nothing
-        return Caffeine.newBuilder()
-                .maximumSize(settings.maxTrackedClients())
-                .expireAfterAccess(Duration.ofMinutes(2))
-                .build();
+        this.buckets = buckets;
     }
 
     @Override
@@ -78,10 +74,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
         String client = clientAddress.of(request);
         String path = RequestPath.of(request);
         if (isPublic(path)) {
-            ConsumptionProbe probe = publicBuckets
-                    .get(client, key -> bucket(settings.publicRequestsPerMinute()))
-                    .tryConsumeAndReturnRemaining(1);
-            if (!probe.isConsumed()) {
+            ConsumptionProbe probe = consume(buckets.publicRequests(client));
+            if (probe != null && !probe.isConsumed()) {
                 refuse(request, response, "public", probe.getNanosToWaitForRefill());
                 return;
             }
@@ -90,8 +84,12 @@ public class RateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Bucket failures = failureBuckets.get(client, key -> bucket(settings.authFailuresPerMinute()));
-        ConsumptionProbe probe = failures.tryConsumeAndReturnRemaining(1);
+        Bucket failures = buckets.authFailures(client);
+        ConsumptionProbe probe = consume(failures);
+        if (probe == null) {
+            chain.doFilter(request, response);
+            return;
+        }
         if (!probe.isConsumed()) {
             refuse(request, response, "auth_failures", probe.getNanosToWaitForRefill());
             return;
@@ -110,13 +108,20 @@ public class RateLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    private Bucket bucket(int perMinute) {
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(perMinute)
-                        .refillGreedy(perMinute, Duration.ofMinutes(1))
-                        .build())
-                .build();
+    /** One token, or null when the shared buckets cannot be reached. */
+    private ConsumptionProbe consume(Bucket bucket) {
+        try {
+            return bucket.tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException unreachable) {
+            metrics.rateLimitUnavailable();
+            long now = System.nanoTime();
+            long last = lastUnavailableWarning.get();
+            // once a minute, not once a request, while the database is away
+            if (now - last > TimeUnit.MINUTES.toNanos(1) && lastUnavailableWarning.compareAndSet(last, now)) {
+                log.warn("Rate limits not applied: their buckets cannot be reached ({})", unreachable.toString());
+            }
+            return null;
+        }
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String limit, long nanosToWait)
@@ -137,6 +142,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
     }
 
     private boolean carriesCredentials(HttpServletRequest request) {
+        if ("POST".equals(request.getMethod()) && "/console/sign-in".equals(RequestPath.of(request))) {
+            return true; // the console's sign-in form carries the admin token in its body
+        }
         for (String header : surfaces.credentialHeaders()) {
             if (request.getHeader(header) != null) {
                 return true;

@@ -22,6 +22,44 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
 
+    /**
+     * The operator console: a session after signing in with the admin token through a form (CSRF-protected, like
+     * every form of the console), an idle timeout, sign-out. Refused sign-ins answer 401 and count against the
+     * client's failure limit like a wrong bearer token ({@link RateLimitFilter}).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain operatorConsole(HttpSecurity http, ShareLinksProperties properties, SecurityMetrics metrics)
+            throws Exception {
+        int idleSeconds = (int) properties.console().idleTimeout().toSeconds();
+        return http.securityMatcher("/console", "/console/**")
+                .authenticationProvider(new ConsoleSignIn(properties, metrics))
+                .authorizeHttpRequests(
+                        requests -> requests.requestMatchers("/console/sign-in", CONSOLE_REFUSED, "/console/assets/**")
+                                .permitAll()
+                                .anyRequest()
+                                .hasRole("ADMIN"))
+                .formLogin(form -> form.loginPage("/console/sign-in")
+                        .loginProcessingUrl("/console/sign-in")
+                        .passwordParameter("token")
+                        .successHandler((request, response, authentication) -> {
+                            CredentialCheck.accepted(request);
+                            request.getSession().setMaxInactiveInterval(idleSeconds);
+                            response.sendRedirect(request.getContextPath() + "/console");
+                        })
+                        .failureHandler((request, response, refused) -> {
+                            request.setAttribute(ConsoleSignIn.REFUSAL, refused.getMessage());
+                            request.getRequestDispatcher(CONSOLE_REFUSED).forward(request, response);
+                        }))
+                .logout(logout -> logout.logoutUrl("/console/sign-out").logoutSuccessUrl("/console/sign-in?signed-out"))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    /** Where a refused sign-in is forwarded to be told so (with a 401). */
+    public static final String CONSOLE_REFUSED = "/console/sign-in/refused";
+
     @Bean
     @Order(1)
     SecurityFilterChain operatorApi(
@@ -51,6 +89,8 @@ public class SecurityConfig {
                 .securityMatcher(
                         "/v1/share-links",
                         "/v1/share-links/**",
+                        "/v1/personas/**",
+                        "/v1/usage",
                         "/v1/webhook-endpoints",
                         "/v1/webhook-endpoints/**",
                         "/test_framework/**")

@@ -34,6 +34,14 @@ public class SecurityMetrics {
                 .increment();
     }
 
+    /** A request let through unlimited because its rate-limit buckets could not be reached. */
+    public void rateLimitUnavailable() {
+        Counter.builder("sharelinks.rate_limit.unavailable")
+                .description("Requests let through without a rate limit: the shared buckets could not be reached")
+                .register(registry)
+                .increment();
+    }
+
     private void authFailure(String kind, int amount) {
         authFailures
                 .computeIfAbsent(

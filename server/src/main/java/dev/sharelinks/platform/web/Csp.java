@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param frameAncestors CSP source list of who may frame the page; {@code 'none'} also sends X-Frame-Options
  * @param inlineStyles   inline styles allowed (only for a library that sets styles on its elements)
+ * @param forms          the page's forms may post to this server ({@code form-action 'self'}); otherwise none may
  */
 public record Csp(
         List<String> scripts,
@@ -17,33 +18,39 @@ public record Csp(
         List<String> media,
         List<String> images,
         String frameAncestors,
-        boolean inlineStyles) {
+        boolean inlineStyles,
+        boolean forms) {
 
-    public static final Csp NOT_FRAMED = new Csp(List.of(), List.of(), List.of(), List.of(), "'none'", false);
+    public static final Csp NOT_FRAMED = new Csp(List.of(), List.of(), List.of(), List.of(), "'none'", false, false);
 
     public Csp withScripts(String... origins) {
-        return new Csp(plus(scripts, origins), connections, media, images, frameAncestors, inlineStyles);
+        return new Csp(plus(scripts, origins), connections, media, images, frameAncestors, inlineStyles, forms);
     }
 
     public Csp withConnections(String... origins) {
-        return new Csp(scripts, plus(connections, origins), media, images, frameAncestors, inlineStyles);
+        return new Csp(scripts, plus(connections, origins), media, images, frameAncestors, inlineStyles, forms);
     }
 
     public Csp withMedia(String... origins) {
-        return new Csp(scripts, connections, plus(media, origins), images, frameAncestors, inlineStyles);
+        return new Csp(scripts, connections, plus(media, origins), images, frameAncestors, inlineStyles, forms);
     }
 
     public Csp withImages(String... origins) {
-        return new Csp(scripts, connections, media, plus(images, origins), frameAncestors, inlineStyles);
+        return new Csp(scripts, connections, media, plus(images, origins), frameAncestors, inlineStyles, forms);
     }
 
     public Csp framedBy(String ancestors) {
-        return new Csp(scripts, connections, media, images, ancestors, inlineStyles);
+        return new Csp(scripts, connections, media, images, ancestors, inlineStyles, forms);
     }
 
     /** For a page whose library sets styles on its elements (Swagger UI): inline styles, still no inline script. */
     public Csp withInlineStyles() {
-        return new Csp(scripts, connections, media, images, frameAncestors, true);
+        return new Csp(scripts, connections, media, images, frameAncestors, true, forms);
+    }
+
+    /** For a page with forms (the operator console): they post to this server, nowhere else. */
+    public Csp withForms() {
+        return new Csp(scripts, connections, media, images, frameAncestors, inlineStyles, true);
     }
 
     boolean unframable() {
@@ -57,7 +64,7 @@ public record Csp(
                 + "; script-src 'self'" + joined(scripts)
                 + "; connect-src 'self'" + joined(connections)
                 + (media.isEmpty() ? "" : "; media-src" + joined(media))
-                + "; base-uri 'none'; form-action 'none'"
+                + "; base-uri 'none'; form-action " + (forms ? "'self'" : "'none'")
                 + "; frame-ancestors " + frameAncestors;
     }
 

@@ -5,6 +5,7 @@ import dev.sharelinks.organization.OrganizationService;
 import dev.sharelinks.platform.MillisecondClock;
 import dev.sharelinks.sharelink.LinkUse;
 import dev.sharelinks.sharelink.PublicShareLinks;
+import dev.sharelinks.sharelink.Visitor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
@@ -43,8 +44,8 @@ public class SessionHandOff {
      * @param origin the caller's or embedding origin (null: none, or the service's own page)
      * @throws HandOffFailedException when the Anam hand-off failed; the use has been given back
      */
-    public HandedOn start(String token, String origin) {
-        LinkUse use = links.use(token, origin);
+    public HandedOn start(String token, String origin, Visitor visitor) {
+        LinkUse use = links.use(token, origin, visitor);
         var link = use.link();
         HandOffSettings settings = organizations
                 .handOffSettings(link.organizationId(), link.personaId())

@@ -13,7 +13,7 @@ import org.mapstruct.Mapping;
 interface OwnerShareLinkMapper {
 
     @Mapping(target = "isPrimary", source = "link.primary")
-    OwnedShareLinkDto toOwned(ShareLink link, String launchUrl);
+    OwnedShareLinkDto toOwned(ShareLink link, String launchUrl, String publicUrl);
 
     @Mapping(target = "primary", source = "isPrimary")
     LinkSettings toSettings(ShareLinkSettingsDto settings);

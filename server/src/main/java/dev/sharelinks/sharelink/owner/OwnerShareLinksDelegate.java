@@ -7,6 +7,7 @@ import dev.sharelinks.organization.OrganizationService;
 import dev.sharelinks.platform.security.CurrentCaller;
 import dev.sharelinks.sharelink.ShareLink;
 import dev.sharelinks.sharelink.ShareLinkService;
+import dev.sharelinks.sharelink.ShareLinkUrls;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
@@ -18,12 +19,17 @@ class OwnerShareLinksDelegate implements OwnerApiDelegate {
     private final ShareLinkService shareLinks;
     private final OwnerShareLinkMapper mapper;
     private final OrganizationService organizations;
+    private final ShareLinkUrls urls;
 
     OwnerShareLinksDelegate(
-            ShareLinkService shareLinks, OwnerShareLinkMapper mapper, OrganizationService organizations) {
+            ShareLinkService shareLinks,
+            OwnerShareLinkMapper mapper,
+            OrganizationService organizations,
+            ShareLinkUrls urls) {
         this.shareLinks = shareLinks;
         this.mapper = mapper;
         this.organizations = organizations;
+        this.urls = urls;
     }
 
     @Override
@@ -34,7 +40,8 @@ class OwnerShareLinksDelegate implements OwnerApiDelegate {
 
     /** The link with the launch URL its uses lead to (set by the operator, on the persona or the organisation). */
     private OwnedShareLinkDto owned(ShareLink link) {
-        return mapper.toOwned(link, organizations.launchUrl(link.organizationId(), link.personaId()));
+        return mapper.toOwned(
+                link, organizations.launchUrl(link.organizationId(), link.personaId()), urls.publicUrl(link));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.sharelinks.generated.publiclinks.model.JwkSetDto;
 import dev.sharelinks.generated.publiclinks.model.PublicShareLinkDto;
 import dev.sharelinks.generated.publiclinks.model.ShareLinkSessionDto;
 import dev.sharelinks.sharelink.PublicShareLinks;
+import dev.sharelinks.sharelink.Visitor;
 import dev.sharelinks.sharelink.handoff.SessionHandOff;
 import dev.sharelinks.sharelink.handoff.SigningKeys;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,6 +22,12 @@ class PublicShareLinksDelegate implements PublicApiDelegate {
 
     /** Sent by the service's own /frame page: the origin of the page that embeds it. */
     static final String EMBEDDING_ORIGIN = "X-Embedding-Origin";
+
+    /**
+     * Sent by the service's own pages, which send no Referer (their policy is no-referrer): the host of the page
+     * the visitor came from, for the use log.
+     */
+    static final String VISITOR_REFERRER = "X-Visitor-Referrer";
 
     private final PublicShareLinks links;
     private final SessionHandOff handOff;
@@ -57,7 +64,11 @@ class PublicShareLinksDelegate implements PublicApiDelegate {
         String embeddingOrigin = request.getHeader(EMBEDDING_ORIGIN);
         // the service's own frame says which page embeds it; the link must allow that page like any other origin
         String claimed = origin == null && embeddingOrigin != null ? callerOrigin.normalized(embeddingOrigin) : origin;
-        var handedOn = handOff.start(token, claimed);
+        String referrer = request.getHeader(HttpHeaders.REFERER);
+        var visitor = Visitor.of(
+                referrer != null ? referrer : request.getHeader(VISITOR_REFERRER),
+                request.getHeader(HttpHeaders.USER_AGENT));
+        var handedOn = handOff.start(token, claimed, visitor);
         return ResponseEntity.status(HttpStatus.CREATED).headers(cors(origin)).body(mapper.toSession(handedOn));
     }
 
