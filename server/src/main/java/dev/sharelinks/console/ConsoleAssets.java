@@ -1,16 +1,12 @@
 package dev.sharelinks.console;
 
-import jakarta.servlet.http.HttpServletRequest;
+import dev.sharelinks.platform.web.OnlyTheseFiles;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.resource.AbstractResourceResolver;
-import org.springframework.web.servlet.resource.ResourceResolverChain;
 import org.webjars.WebJarVersionLocator;
 
 /**
@@ -31,24 +27,6 @@ class ConsoleAssets implements WebMvcConfigurer {
                         "classpath:/META-INF/resources/webjars/echarts/" + echarts + "/dist/")
                 .setCacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePrivate())
                 .resourceChain(true)
-                .addResolver(new OnlyTheseFiles());
-    }
-
-    private static final class OnlyTheseFiles extends AbstractResourceResolver {
-
-        @Override
-        protected Resource resolveResourceInternal(
-                HttpServletRequest request,
-                String path,
-                List<? extends Resource> locations,
-                ResourceResolverChain chain) {
-            return FILES.contains(path) ? chain.resolveResource(request, path, locations) : null;
-        }
-
-        @Override
-        protected String resolveUrlPathInternal(
-                String path, List<? extends Resource> locations, ResourceResolverChain chain) {
-            return FILES.contains(path) ? chain.resolveUrlPath(path, locations) : null;
-        }
+                .addResolver(new OnlyTheseFiles(FILES));
     }
 }

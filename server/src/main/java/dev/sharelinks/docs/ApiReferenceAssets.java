@@ -1,14 +1,10 @@
 package dev.sharelinks.docs;
 
-import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
+import dev.sharelinks.platform.web.OnlyTheseFiles;
 import java.util.Set;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.Resource;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.resource.AbstractResourceResolver;
-import org.springframework.web.servlet.resource.ResourceResolverChain;
 import org.webjars.WebJarVersionLocator;
 
 /**
@@ -31,30 +27,5 @@ class ApiReferenceAssets implements WebMvcConfigurer {
                 .addResourceLocations("classpath:/META-INF/resources/webjars/swagger-ui/" + version + "/")
                 .resourceChain(true)
                 .addResolver(new OnlyTheseFiles(SWAGGER_UI_FILES));
-    }
-
-    /** Resolves the named files only; anything else under the handler's path is a 404. */
-    static final class OnlyTheseFiles extends AbstractResourceResolver {
-
-        private final Set<String> names;
-
-        OnlyTheseFiles(Set<String> names) {
-            this.names = names;
-        }
-
-        @Override
-        protected Resource resolveResourceInternal(
-                HttpServletRequest request,
-                String requestPath,
-                List<? extends Resource> locations,
-                ResourceResolverChain chain) {
-            return names.contains(requestPath) ? chain.resolveResource(request, requestPath, locations) : null;
-        }
-
-        @Override
-        protected String resolveUrlPathInternal(
-                String resourceUrlPath, List<? extends Resource> locations, ResourceResolverChain chain) {
-            return names.contains(resourceUrlPath) ? chain.resolveUrlPath(resourceUrlPath, locations) : null;
-        }
     }
 }

@@ -338,6 +338,40 @@ class MalformedRequestTests {
         assertThat(snapshot()).as("stored data after the pages' header defects").isEqualTo(snapshot);
     }
 
+    /**
+     * The console's sign-in form (not in the specs) with every header-level defect on a form body: refused (no CSRF
+     * token, a wrong content type, a wrong token), never a 5xx, nothing stored.
+     */
+    @Example
+    void theConsoleSignInRefusesHeaderLevelDefectsWithoutA5xx() throws Exception {
+        int sent = 0;
+        for (HeaderDefect defect : headerDefects()) {
+            Malformed m = defect.apply(new Malformed(
+                    "POST",
+                    "/console/sign-in",
+                    Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                    "token=not-the-admin-token",
+                    "page"));
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + m.uri()))
+                    .timeout(Duration.ofSeconds(10))
+                    .method(
+                            m.method(),
+                            m.body() == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(m.body()));
+            m.headers().forEach(builder::header);
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode())
+                    .as(m.method() + " /console/sign-in [" + m.defect() + "] -> " + response.statusCode())
+                    .isBetween(400, 499);
+            sent++;
+        }
+        assertThat(sent).isGreaterThan(10);
+        assertThat(snapshot())
+                .as("stored data after the sign-in's header defects")
+                .isEqualTo(snapshot);
+    }
+
     /** Not over a wrong content type: that defect would be undone and the request could be valid. */
     private static Malformed withContentType(Malformed m, String type) {
         if (m.defect().startsWith("content type")) {
