@@ -9,7 +9,7 @@
       animation: false,
       grid: {left: 8, right: 16, top: 16, bottom: 8, containLabel: true},
       tooltip: {trigger: 'axis', renderMode: 'richText'},
-      xAxis: {type: 'category', data: usage.labels, axisLabel: {rotate: 45}},
+      xAxis: {type: 'category', data: usage.labels, axisLabel: {hideOverlap: true}},
       yAxis: {type: 'value', minInterval: 1},
       series: [{name: 'uses', type: 'bar', data: usage.counts, itemStyle: {color: '#2a55c9'}}]
     });

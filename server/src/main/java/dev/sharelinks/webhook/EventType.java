@@ -31,8 +31,10 @@ public enum EventType {
         return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
     }
 
-    static EventType of(ShareLinkEvent.Type type) {
-        return valueOf("SHARE_LINK_" + type.name());
+    /** The event a link's change is announced as; none for what is not announced (a use given back). */
+    static Optional<EventType> of(ShareLinkEvent.Type type) {
+        String name = "SHARE_LINK_" + type.name();
+        return Arrays.stream(values()).filter(t -> t.name().equals(name)).findFirst();
     }
 
     static EventType of(ResultLinkEvent.Type type) {

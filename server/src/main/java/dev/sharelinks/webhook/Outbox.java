@@ -43,10 +43,8 @@ class Outbox {
 
     @EventListener
     void on(ShareLinkEvent event) {
-        if (event.type() == ShareLinkEvent.Type.USE_GIVEN_BACK) {
-            return; // not announced: the use's session_started stays true (the session did start, then failed)
-        }
-        store(event.link().organizationId(), EventType.of(event.type()), () -> payloads.of(event));
+        EventType.of(event.type())
+                .ifPresent(type -> store(event.link().organizationId(), type, () -> payloads.of(event)));
     }
 
     @EventListener

@@ -44,7 +44,7 @@ class WebhookPayloads {
             data.put("session", session);
         }
         return envelope(
-                EventType.of(event.type()),
+                EventType.of(event.type()).orElseThrow(),
                 event.occurredAt(),
                 data,
                 "id",
