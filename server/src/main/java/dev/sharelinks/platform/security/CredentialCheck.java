@@ -36,7 +36,11 @@ final class CredentialCheck {
 
     void accepted() {
         if (settled.compareAndSet(false, true)) {
-            failures.addTokens(1);
+            try {
+                failures.addTokens(1);
+            } catch (RuntimeException unreachable) {
+                // shared buckets out of reach (the database): the token stays spent, the request is not failed for it
+            }
         }
     }
 
