@@ -19,6 +19,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -184,7 +186,10 @@ class ConsoleBrowserTests {
             browser.get(BASE + "/console/sign-in");
         }
         browser.findElement(By.id("token")).sendKeys(token);
-        browser.findElement(By.id("sign-in")).click();
+        WebElement button = browser.findElement(By.id("sign-in"));
+        button.click();
+        // a form's click returns before the answer has replaced the page: wait until it has
+        new WebDriverWait(browser, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
     }
 
     /** Waits across a page load: an element read while the old page goes is just read again. */
