@@ -8,8 +8,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The API reference at {@code /docs}: Swagger UI (webjar) over the spec files of {@code specs/}, which the build
- * copies to {@code /docs/specs/}. Everything the page loads comes from this server; its CSP says so (Swagger UI
+ * The API reference at {@code /docs}: Swagger UI (webjar) over the effective specs ({@code specs/target/effective/}:
+ * vendor documents with our overlays applied, and our own specs), which the build copies to {@code /docs/specs/}. Everything the page loads comes from this server; its CSP says so (Swagger UI
  * sets styles on its elements, so inline styles are allowed here, inline scripts are not).
  */
 @Controller

@@ -13,11 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** The OpenAPI documents under specs/, read as plain trees (the checks here need nothing more). */
+/**
+ * The OpenAPI documents as everything downstream reads them — the effective specs under specs/target/effective/
+ * (see {@link EffectiveSpecs}) — read as plain trees (the checks here need nothing more).
+ */
 public final class SpecFiles {
 
     public static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     public static final Path SPECS = ROOT.resolve("specs");
+    /** Built by the build before any test runs (the antrun execution "effective-specs"). */
+    public static final Path EFFECTIVE = SPECS.resolve("target/effective");
+
     public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     public static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options");
 
@@ -49,17 +55,25 @@ public final class SpecFiles {
 
     private SpecFiles() {}
 
+    /** The effective specs. */
     public static List<Path> all() {
-        try (Stream<Path> files = Files.walk(SPECS)) {
+        if (!Files.isDirectory(EFFECTIVE)) {
+            EffectiveSpecs.write(SPECS, EFFECTIVE);
+        }
+        try (Stream<Path> files = Files.walk(EFFECTIVE)) {
             return files.filter(
                             f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
-                    .filter(f -> !SPECS.relativize(f).startsWith("src")
-                            && !SPECS.relativize(f).startsWith("target"))
                     .sorted()
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The name a spec goes by in reports: its path as if it lay under specs/ ("specs/anam/share-links.yaml"). */
+    public static String name(Path spec) {
+        Path relative = spec.startsWith(EFFECTIVE) ? EFFECTIVE.relativize(spec) : SPECS.relativize(spec);
+        return "specs/" + relative.toString().replace('\\', '/');
     }
 
     public static JsonNode read(Path spec) {

@@ -1,122 +1,176 @@
 package dev.sharelinks.specs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Takes a vendor's new OpenAPI document and brings it into the vendored spec under specs/: every operation
- * and every component the new document has replaces (or adds to) the vendored one; operations and components
- * it does not mention stay; our {@code info} (with the choices written in its description) and servers stay.
- * The input is YAML or JSON, or a vendor reference page with the document in a fenced yaml block.
+ * Brings a vendor's new reference page (or plain OpenAPI document) into {@code specs/<vendor>/vendor/}: the
+ * document is written byte for byte into the vendor file that holds its operations (a page with an operation no
+ * file holds becomes a file of its own), nothing else is touched, and what changed for clients is reported by
+ * comparing the effective specs (vendor documents merged, our overlay applied) before and after.
  *
- * <pre>./mvnw -q -pl specs compile exec:java -Dvendor=anam -Dfile=path/to/new-document.yaml</pre>
+ * <pre>./mvnw -q -pl specs compile exec:java -Dvendor=anam -Dfile=path/to/reference-page.txt</pre>
  */
 public final class UpdateVendorSpec {
 
-    static final Map<String, String> VENDOR_SPECS =
-            Map.of("anam", "anam/share-links.yaml", "cekura", "cekura/results.yaml");
+    /** What an update did: the vendor files written, those whose bytes changed, and the lines of the report. */
+    record Result(List<Path> files, List<Path> changed, List<String> report) {}
 
-    private static final ObjectMapper WRITER = new ObjectMapper(YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-            .build());
+    private static final Pattern FENCE = Pattern.compile("(?m)^(`{3,})yaml[^\\n]*\\n");
 
     private UpdateVendorSpec() {}
 
     public static void main(String[] args) throws IOException {
+        List<String> vendors =
+                EffectiveSpecs.VENDORS.stream().map(EffectiveSpecs.Vendor::name).toList();
         if (args.length < 2 || args[0].isBlank() || args[1].isBlank() || args[0].startsWith("${")) {
-            System.err.println("usage: ./mvnw -q -pl specs compile exec:java -Dvendor="
-                    + String.join("|", VENDOR_SPECS.keySet()) + " -Dfile=path/to/new-document.(yaml|json|txt)");
+            System.err.println("usage: ./mvnw -q -pl specs compile exec:java -Dvendor=" + String.join("|", vendors)
+                    + " -Dfile=path/to/reference-page.txt[,another-page.txt...]");
+            System.exit(2);
+        }
+        if (!vendors.contains(args[0])) {
+            System.err.println("unknown vendor '" + args[0] + "'; known: " + vendors);
             System.exit(2);
         }
         Path specs = args.length > 2 ? Path.of(args[2]) : SpecFiles.SPECS;
-        String target = VENDOR_SPECS.get(args[0]);
-        if (target == null) {
-            System.err.println("unknown vendor '" + args[0] + "'; known: " + VENDOR_SPECS.keySet());
-            System.exit(2);
+        List<String> pages = new ArrayList<>();
+        for (String file : args[1].split(",")) {
+            pages.add(Files.readString(Path.of(file.strip())));
         }
-        Path spec = specs.resolve(target);
-        List<String> summary = update(spec, Files.readString(Path.of(args[1])));
-        summary.forEach(System.out::println);
-        System.out.println("""
-
-                %s updated. Next: ./mvnw verify
-                  - the breaking-change report (specs/target/spec-changes.md) lists what changed for clients
-                  - a new operation fails the build until it has contracts and a delegate implementation""".formatted(specs.relativize(spec)));
+        try {
+            update(specs, args[0], pages).report().forEach(System.out::println);
+        } catch (RuntimeException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
     }
 
-    /** Merges the new document into the spec file and writes it back; returns what changed, line by line. */
-    static List<String> update(Path spec, String incomingText) throws IOException {
-        JsonNode incoming = SpecFiles.parse(extractDocument(incomingText));
-        if (!incoming.path("openapi").asText().startsWith("3.")) {
-            throw new IllegalArgumentException("Not an OpenAPI 3 document (no 'openapi: 3.x' at its top)");
-        }
-        ObjectNode current = (ObjectNode) SpecFiles.read(spec);
-        List<String> summary = merge(current, incoming);
-        Files.writeString(spec, WRITER.writeValueAsString(current));
-        return summary;
+    static Result update(Path specs, String vendorName, String page) throws IOException {
+        return update(specs, vendorName, List.of(page));
     }
 
-    /** A reference page embeds the document in a fenced yaml block; a plain document is returned as is. */
+    /**
+     * Writes each page's document into its vendor file and reports what changed for clients. The pages of one
+     * vendor change are brought in together: they share components (both Anam pages carry {@code ShareLink}).
+     */
+    static Result update(Path specs, String vendorName, List<String> pages) throws IOException {
+        EffectiveSpecs.Vendor vendor = EffectiveSpecs.VENDORS.stream()
+                .filter(v -> v.name().equals(vendorName))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown vendor '" + vendorName + "'"));
+        Path room = specs.resolve(vendor.name());
+        Path vendorDir = room.resolve("vendor");
+        List<String> documents = new ArrayList<>();
+        List<Set<String>> operations = new ArrayList<>();
+        for (String page : pages) {
+            String document = extractDocument(page);
+            JsonNode incoming = SpecFiles.parse(document);
+            if (incoming == null || !incoming.path("openapi").asText().startsWith("3.")) {
+                throw new IllegalArgumentException("Not an OpenAPI 3 document (no 'openapi: 3.x' at its top)");
+            }
+            if (operationKeys(incoming).isEmpty()) {
+                throw new IllegalArgumentException("The document has no operations; nothing to bring in");
+            }
+            documents.add(document);
+            operations.add(operationKeys(incoming));
+        }
+
+        List<String> report = new ArrayList<>();
+        JsonNode before = null;
+        try {
+            before = EffectiveSpecs.effective(room);
+        } catch (RuntimeException e) {
+            report.add("(the effective spec before this update cannot be built either: " + e.getMessage() + ")");
+        }
+        List<Path> files = new ArrayList<>();
+        List<Path> changed = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            String document = documents.get(i);
+            Set<String> keys = operations.get(i);
+            Path file =
+                    holderOf(vendorDir, keys).orElseGet(() -> vendorDir.resolve(fileName(SpecFiles.parse(document))));
+            boolean differs = !Files.exists(file) || !Files.readString(file).equals(document);
+            Files.writeString(file, document);
+            files.add(file);
+            if (differs) {
+                changed.add(file);
+            }
+            report.add("specs/" + specs.relativize(file).toString().replace('\\', '/')
+                    + (differs ? ": written" : ": unchanged (the same bytes)"));
+            for (Path other : EffectiveSpecs.vendorDocuments(vendorDir)) {
+                Set<String> shared = new TreeSet<>(operationKeys(SpecFiles.read(other)));
+                shared.retainAll(keys);
+                if (!other.equals(file) && !shared.isEmpty()) {
+                    report.add("  " + shared + " also in " + other.getFileName()
+                            + ": remove it there, the vendor's page replaces the transcription");
+                }
+            }
+        }
+        JsonNode after;
+        try {
+            after = EffectiveSpecs.effective(room);
+        } catch (RuntimeException e) {
+            report.add("The effective spec cannot be built: " + e.getMessage());
+            return new Result(files, changed, report);
+        }
+        if (before != null) {
+            List<SpecDiff.Change> changes = SpecDiff.compare("specs/" + vendor.effective(), before, after);
+            if (changes.isEmpty()) {
+                report.add("No changes for clients.");
+            }
+            for (SpecDiff.Change change : changes) {
+                report.add("- [" + (change.breaking() ? "BREAKING" : "compatible") + "] " + change.description());
+            }
+        }
+        report.add("Next: git diff specs/" + vendor.name() + "/vendor, then ./mvnw verify"
+                + " (specs/target/spec-changes.md has the report against the git base).");
+        return new Result(files, changed, report);
+    }
+
+    /** The vendor file (a page rather than a transcription) that already holds one of these operations. */
+    private static Optional<Path> holderOf(Path vendorDir, Set<String> operations) {
+        return EffectiveSpecs.vendorDocuments(vendorDir).stream()
+                .filter(f -> !f.getFileName().toString().startsWith(EffectiveSpecs.TRANSCRIBED_PREFIX))
+                .filter(f -> operationKeys(SpecFiles.read(f)).stream().anyMatch(operations::contains))
+                .findFirst();
+    }
+
+    /** A new page's file: its first operation's id in kebab case ("createShareLink" → create-share-link.yaml). */
+    private static String fileName(JsonNode document) {
+        String id = SpecFiles.operations(Path.of("new"), document).get(0).operationId();
+        return id.replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+                        .replaceAll("[^A-Za-z0-9]+", "-")
+                        .toLowerCase()
+                + ".yaml";
+    }
+
+    private static Set<String> operationKeys(JsonNode document) {
+        Set<String> keys = new TreeSet<>();
+        SpecFiles.operations(Path.of("."), document).forEach(op -> keys.add(op.key()));
+        return keys;
+    }
+
+    /**
+     * A reference page embeds the document between fences (three or more backticks, info "yaml ..."); what lies
+     * between the fence lines is returned byte for byte. Anything else is taken to be the document itself.
+     */
     static String extractDocument(String text) {
-        int fence = text.indexOf("```yaml");
-        if (fence < 0) {
+        Matcher open = FENCE.matcher(text);
+        if (!open.find()) {
             return text;
         }
-        int start = text.indexOf('\n', fence) + 1;
-        int end = text.indexOf("\n```", start);
+        String fence = open.group(1);
+        int start = open.end();
+        int end = text.indexOf("\n" + fence, start - 1);
         return end < 0 ? text.substring(start) : text.substring(start, end + 1);
-    }
-
-    static List<String> merge(ObjectNode current, JsonNode incoming) {
-        List<String> summary = new ArrayList<>();
-        ObjectNode paths = current.with("paths");
-        incoming.path("paths").fields().forEachRemaining(path -> {
-            ObjectNode item =
-                    paths.has(path.getKey()) ? (ObjectNode) paths.get(path.getKey()) : paths.putObject(path.getKey());
-            path.getValue().fields().forEachRemaining(entry -> {
-                String what = SpecFiles.METHODS.contains(entry.getKey())
-                        ? entry.getKey().toUpperCase() + " " + path.getKey()
-                        : path.getKey() + " " + entry.getKey();
-                summary.add((item.has(entry.getKey()) ? "replaced " : "added    ") + what);
-                item.set(entry.getKey(), entry.getValue());
-            });
-        });
-        ObjectNode components = current.with("components");
-        incoming.path("components").fields().forEachRemaining(section -> {
-            ObjectNode target = components.with(section.getKey());
-            section.getValue().fields().forEachRemaining(entry -> {
-                if (!entry.getValue().equals(target.get(entry.getKey()))) {
-                    summary.add((target.has(entry.getKey()) ? "replaced " : "added    ") + "components/"
-                            + section.getKey() + "/" + entry.getKey());
-                }
-                target.set(entry.getKey(), entry.getValue());
-            });
-        });
-        if (incoming.has("tags")) {
-            ArrayNode tags = current.withArray("tags");
-            incoming.path("tags").forEach(tag -> {
-                boolean known = false;
-                for (JsonNode existing : tags) {
-                    known |= existing.path("name").equals(tag.path("name"));
-                }
-                if (!known) {
-                    tags.add(tag);
-                }
-            });
-        }
-        return summary;
     }
 }

@@ -36,7 +36,7 @@ class OwnedShareLinkSchemaTests {
     }
 
     private static JsonNode schema(String file, String name) {
-        return SpecFiles.read(SpecFiles.SPECS.resolve(file))
+        return SpecFiles.read(SpecFiles.EFFECTIVE.resolve(file))
                 .path("components")
                 .path("schemas")
                 .path(name);

@@ -15,7 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 
-/** The Anam AI share-link API (specs/anam/share-links.yaml), scoped to the caller's organisation. */
+/** The Anam AI share-link API (the effective specs/anam/share-links.yaml), scoped to the caller's organisation. */
 @Service
 class AnamShareLinksDelegate implements ShareLinksApiDelegate {
 
