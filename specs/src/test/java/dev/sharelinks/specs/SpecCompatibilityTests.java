@@ -90,7 +90,8 @@ class SpecCompatibilityTests {
         for (Change change : changes) {
             String mark = !change.breaking()
                     ? "compatible"
-                    : accepted.contains(change.id()) ? "BREAKING (accepted)" : "BREAKING";
+                    : (change.level() == SpecDiff.Level.ERR ? "BREAKING" : "MAY BREAK (WARN)")
+                            + (accepted.contains(change.id()) ? ", accepted" : "");
             out.append("- [")
                     .append(mark)
                     .append("] ")

@@ -7,7 +7,7 @@ import dev.sharelinks.specs.SpecDiff.Change;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The diff on small documents: what it reports, and what it calls breaking. */
+/** The diff on small documents: what it reports, under which oasdiff rule, and what it calls breaking. */
 class SpecDiffTests {
 
     static final String BASE = """
@@ -54,7 +54,10 @@ class SpecDiffTests {
         List<Change> changes = diff(BASE, BASE.replace("        expiresAt: {type: [string, 'null']}\n", ""));
         assertThat(changes).singleElement().satisfies(c -> {
             assertThat(c.breaking()).isTrue();
-            assertThat(c.id()).isEqualTo("removed-response-field GET /things/{id} 200 $.expiresAt");
+            assertThat(c.id())
+                    .isEqualTo("response-optional-property-removed GET /things/{id} 200 response application/json"
+                            + " $.expiresAt");
+            assertThat(c.level()).isEqualTo(SpecDiff.Level.WARN);
         });
     }
 
@@ -63,7 +66,8 @@ class SpecDiffTests {
         String withoutPut = BASE.substring(0, BASE.indexOf("    put:")) + BASE.substring(BASE.indexOf("components:"));
         assertThat(diff(BASE, withoutPut))
                 .extracting(Change::id, Change::breaking)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("removed-operation PUT /things/{id}", true));
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("api-removed-without-deprecation PUT /things/{id}", true));
     }
 
     @Test
@@ -77,10 +81,15 @@ class SpecDiffTests {
         assertThat(diff(BASE, added))
                 .extracting(Change::id, Change::breaking)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("added-parameter GET /things/{id} query:tenant", true),
-                        org.assertj.core.groups.Tuple.tuple("added-response-field GET /things/{id} 200 $.name", false),
                         org.assertj.core.groups.Tuple.tuple(
-                                "added-enum-value GET /things/{id} 200 response $.kind C", true));
+                                "new-required-request-parameter GET /things/{id} query:tenant", true),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "response-optional-property-added GET /things/{id} 200 response application/json $.name",
+                                false),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "response-property-enum-value-added GET /things/{id} 200 response application/json"
+                                        + " $.kind C",
+                                true));
     }
 
     @Test
@@ -98,6 +107,26 @@ class SpecDiffTests {
         assertThat(diff(BASE, BASE.replace("'404': {description: gone}", "")))
                 .singleElement()
                 .satisfies(c -> assertThat(c.breaking()).isFalse());
+    }
+
+    @Test
+    void aRenamedPathVariableIsTheSameOperationWithTheSameUrls() {
+        String renamed = BASE.replace("/things/{id}:", "/things/{thingId}:")
+                .replace("{in: path, name: id,", "{in: path, name: thingId,");
+        assertThat(diff(BASE, renamed))
+                .extracting(Change::rule, Change::breaking)
+                .containsOnly(org.assertj.core.groups.Tuple.tuple("request-path-parameter-renamed", false));
+    }
+
+    @Test
+    void everyChangeNamesItsRule() {
+        assertThat(diff(BASE, BASE.replace("size: {type: number}", "size: {type: number, maximum: 10}")))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.rule()).isEqualTo("request-property-max-set");
+                    assertThat(c.description()).endsWith("[request-property-max-set]");
+                    assertThat(c.level()).isEqualTo(SpecDiff.Level.WARN);
+                });
     }
 
     private static List<Change> diff(String before, String after) {
