@@ -269,6 +269,9 @@ abstract class AnamShareLinkApiFlowTests {
                 "{\"personaId\": \"%s\", \"expiresInHours\": -1}",
                 "{\"personaId\": \"%s\", \"expiresInHours\": 87601}",
                 "{\"personaId\": \"%s\", \"expiresInHours\": true}",
+                // the vendor's schema says number, not null (#21): null is a wrong type, not "left out"
+                "{\"personaId\": \"%s\", \"expiresInHours\": null}",
+                "{\"personaId\": \"%s\", \"usageLimit\": null}",
                 "{\"personaId\": \"not-a-uuid%s\"}",
                 "{\"personaId\": 12}",
                 "{}",
@@ -288,7 +291,15 @@ abstract class AnamShareLinkApiFlowTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"usageLimit\": 2.5}", "{\"expiresInHours\": 0}", "{\"usageLimit\": \"x\"}", "{"})
+    @ValueSource(
+            strings = {
+                "{\"usageLimit\": 2.5}",
+                "{\"expiresInHours\": 0}",
+                "{\"usageLimit\": \"x\"}",
+                "{",
+                "{\"usageLimit\": null}",
+                "{\"expiresInHours\": null}"
+            })
     void badUpdatesAre400AndChangeNothing(String body) throws Exception {
         String id = JsonPath.read(createLink(acme, "{\"personaId\": \"%s\", \"usageLimit\": 7}"), "$.id");
         mvc.perform(put("/v1/share-links/{id}", id)

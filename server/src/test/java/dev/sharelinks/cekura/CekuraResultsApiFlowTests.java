@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -188,6 +189,24 @@ abstract class CekuraResultsApiFlowTests {
         create(branded, 999_999_999, "results-external", json("{}")).andExpect(status().isNotFound());
         mvc.perform(get("/test_framework/v1/results/{id}/", result).header("X-CEKURA-API-KEY", plain.apiKey()))
                 .andExpect(status().isNotFound());
+    }
+
+    /** DRF looks the result up by whatever the path holds: a non-integer id finds nothing (#21: was a 400). */
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "1.5", "99999999999", "1e3"})
+    void aResultIdThatIsNotAnIntegerIsA404LikeAnyUnknownId(String id) throws Exception {
+        for (String collection : List.of("results", "results-external")) {
+            mvc.perform(post("/test_framework/v1/" + collection + "/" + id + "/create_shareable_link_token/")
+                            .header("X-CEKURA-API-KEY", branded.apiKey()))
+                    .andExpect(status().isNotFound())
+                    .andExpect(content().json("{\"detail\": \"Not found.\"}", true));
+            mvc.perform(get("/test_framework/v1/" + collection + "/" + id + "/")
+                            .header("X-CEKURA-API-KEY", branded.apiKey()))
+                    .andExpect(status().isNotFound())
+                    .andExpect(content().json("{\"detail\": \"Not found.\"}", true));
+        }
+        // authentication still comes first, as DRF's permission checks come before its lookup
+        mvc.perform(get("/test_framework/v1/results/" + id + "/")).andExpect(status().isUnauthorized());
     }
 
     @Test

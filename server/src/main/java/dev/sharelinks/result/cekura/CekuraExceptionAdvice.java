@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** The results domain's refusals in Cekura's statuses and DRF's words. */
 @RestControllerAdvice(assignableTypes = ResultsApiController.class)
@@ -33,6 +34,16 @@ class CekuraExceptionAdvice {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Object> notFound(HttpServletRequest request) {
         return respond(request, ApiError.of(HttpStatus.NOT_FOUND, NOT_FOUND));
+    }
+
+    /**
+     * DRF looks a result up by whatever the path holds: an id that is not an integer (or too large for one) finds
+     * nothing, a 404 like any unknown id, not a 400. (The caller is authenticated first, by the filters, as DRF's
+     * permission checks come before its lookup.)
+     */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> idNotAnInteger(HttpServletRequest request) {
+        return notFound(request);
     }
 
     @ExceptionHandler(InvalidCredentialsException.class)
