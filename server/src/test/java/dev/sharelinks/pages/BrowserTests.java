@@ -133,6 +133,41 @@ class BrowserTests {
         assertThat(loaded).anyMatch(url -> url.endsWith("/docs/specs/cekura/results.yaml"));
     }
 
+    /** "Try it out" calls the instance the page is on, whatever its port (#21: the specs named fixed hosts). */
+    @Test
+    void tryItOutCallsThisInstance() {
+        ShareLink link = link(LinkType.LINK, List.of(), 3, null);
+        browser.get(base() + "/docs");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        new org.openqa.selenium.support.ui.Select(
+                        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".topbar select"))))
+                .selectByVisibleText("Public link status and sessions");
+        var operation = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".opblock-get .opblock-summary-path[data-path='/v1/public/share-links/{token}']")));
+        operation.click();
+        var block = browser.findElement(By.cssSelector(".opblock-get.is-open"));
+        wait.until(ExpectedConditions.elementToBeClickable(block.findElement(By.cssSelector(".try-out__btn"))))
+                .click();
+        wait.until(driver ->
+                        block.findElements(By.cssSelector(".parameters input")).isEmpty()
+                                ? null
+                                : block.findElements(By.cssSelector(".parameters input"))
+                                        .get(0))
+                .sendKeys(link.token());
+        block.findElement(By.cssSelector(".execute")).click();
+        String status = wait.until(driver -> {
+            var cells = driver.findElements(
+                    By.cssSelector(".opblock-get.is-open .live-responses-table tbody .response-col_status"));
+            return cells.isEmpty() || cells.get(0).getText().isBlank()
+                    ? null
+                    : cells.get(0).getText();
+        });
+        String requestUrl = browser.findElement(By.cssSelector(".opblock-get.is-open .request-url pre"))
+                .getText();
+        assertThat(requestUrl).isEqualTo(base() + "/v1/public/share-links/" + link.token());
+        assertThat(status).as(requestUrl).startsWith("200");
+    }
+
     @Test
     void openingThePageCountsNothingAndPressingStartCountsOneUse() {
         ShareLink link = link(LinkType.LINK, List.of(), 3, null);

@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -58,6 +59,7 @@ public final class EffectiveSpecs {
                 Path.of(args.length > 0 ? args[0] : "specs").toAbsolutePath().normalize();
         try {
             int written = write(specs, specs.resolve("target/effective"));
+            writeDocs(specs, specs.resolve("target/docs"));
             System.out.println("[effective specs] " + written + " written to " + specs.resolve("target/effective")
                     + (written == 0 ? " (all unchanged)" : ""));
         } catch (RuntimeException e) {
@@ -69,9 +71,13 @@ public final class EffectiveSpecs {
 
     /** Writes every effective spec under {@code out}; returns how many files changed. */
     public static int write(Path specs, Path out) {
+        return writeAll(texts(specs), out);
+    }
+
+    private static int writeAll(Map<String, String> texts, Path out) {
         int written = 0;
         try {
-            for (Map.Entry<String, String> spec : texts(specs).entrySet()) {
+            for (Map.Entry<String, String> spec : texts.entrySet()) {
                 Path file = out.resolve(spec.getKey());
                 if (!Files.exists(file) || !Files.readString(file).equals(spec.getValue())) {
                     Files.createDirectories(file.getParent());
@@ -83,6 +89,74 @@ public final class EffectiveSpecs {
             throw new UncheckedIOException(e);
         }
         return written;
+    }
+
+    /**
+     * Written into the copies /docs serves as their one server; the server puts the origin the page was loaded from
+     * in its place when it serves them (ApiSpecController), so that "Try it out" calls the instance it is on.
+     */
+    public static final String DOCS_ORIGIN_PLACEHOLDER = "https://origin-of-this-service.invalid";
+
+    /**
+     * The copies /docs serves: the effective specs with this service (see {@link #DOCS_ORIGIN_PLACEHOLDER}) as their
+     * one server instead of the vendors' hosts, and without tags no operation uses (the vendor's document lists seven).
+     */
+    public static int writeDocs(Path specs, Path out) {
+        Map<String, String> docs = new LinkedHashMap<>();
+        build(specs).forEach((name, document) -> docs.put(name, header(name) + docsText(document)));
+        return writeAll(docs, out);
+    }
+
+    static String docsText(JsonNode effective) {
+        ObjectNode document = effective.deepCopy();
+        ArrayNode servers = SpecFiles.YAML.createArrayNode();
+        servers.addObject()
+                .put("url", DOCS_ORIGIN_PLACEHOLDER)
+                .put("description", "this service (the origin this page was loaded from)");
+        document.set("servers", servers);
+        // parameters written in place: Swagger UI's "Try it out" does not resolve a parameter $ref it finds on a
+        // path item (it shows a nameless parameter and sends the path with {token} in it)
+        document.path("paths").forEach(item -> {
+            inlineParameters(document, item.path("parameters"));
+            for (String method : SpecFiles.METHODS) {
+                inlineParameters(document, item.path(method).path("parameters"));
+            }
+        });
+        if (document.has("tags")) {
+            Set<String> used = new java.util.HashSet<>();
+            SpecFiles.operations(null, document)
+                    .forEach(op -> op.node().path("tags").forEach(tag -> used.add(tag.asText())));
+            ArrayNode tags = SpecFiles.YAML.createArrayNode();
+            document.get("tags").forEach(tag -> {
+                if (used.contains(tag.path("name").asText())) {
+                    tags.add(tag);
+                }
+            });
+            document.set("tags", tags);
+        }
+        try {
+            return WRITER.writeValueAsString(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void inlineParameters(JsonNode document, JsonNode parameters) {
+        if (parameters instanceof ArrayNode list) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i).has("$ref")) {
+                    list.set(i, SpecFiles.resolve(document, list.get(i)).deepCopy());
+                }
+            }
+        }
+    }
+
+    private static String header(String name) {
+        String room = name.substring(0, name.indexOf('/'));
+        return room.equals("sharelinks")
+                ? "# specs/" + name + " as /docs serves it (EffectiveSpecs.writeDocs).\n"
+                : "# Built from specs/" + room + "/vendor/*.yaml and specs/" + room + "/overlay.yaml by the build"
+                        + " (EffectiveSpecs), as /docs serves it.\n";
     }
 
     /** Every spec as downstream sees it, by its name relative to specs/ ("anam/share-links.yaml", ...). */
