@@ -29,7 +29,8 @@ public class EnvironmentVariableCheck implements EnvironmentPostProcessor {
     static final String PREFIX = "SHARELINKS_";
 
     /** Read by the build's scripts, not by the server. */
-    private static final Set<String> NOT_SETTINGS = Set.of("SHARELINKS_REQUIRE_BROWSER");
+    private static final Set<String> NOT_SETTINGS =
+            Set.of("SHARELINKS_REQUIRE_BROWSER", "SHARELINKS_PRISM", "SHARELINKS_REQUIRE_PRISM");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
