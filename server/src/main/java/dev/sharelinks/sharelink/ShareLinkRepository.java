@@ -253,7 +253,24 @@ class ShareLinkRepository {
                 .list();
     }
 
+    /** The nil UUID: the organisation-wide rows of share_link_counts. */
+    private static final UUID WHOLE_ORGANIZATION = new UUID(0, 0);
+
+    /**
+     * Exact, in the statement's snapshot. Without a search, on PostgreSQL, from the counts a trigger keeps in the same
+     * transaction as every insert and delete of a link (V11): a page never counts the organisation's links. A search
+     * counts its matches; H2 counts (a few thousand links at most).
+     */
     long count(UUID organizationId, String search, UUID personaId) {
+        if (search == null && database.isPostgres()) {
+            return jdbc.sql("""
+                            select coalesce(sum(links), 0) from share_link_counts
+                            where organization_id = :org and persona_id = :persona""")
+                    .param("org", organizationId)
+                    .param("persona", personaId == null ? WHOLE_ORGANIZATION : personaId)
+                    .query(Long.class)
+                    .single();
+        }
         return bind(
                         jdbc.sql("select count(*) from share_links" + where(search != null, personaId != null)),
                         organizationId,
