@@ -320,7 +320,9 @@ def run_server(database, pg, args, work, results):
         "--sharelinks.rate-limit.enabled=false",
         # the webhook comparison's receiver listens on 127.0.0.1, over plain http
         "--sharelinks.webhooks.allow-loopback=true"], "/actuator/health/readiness", args.heap,
-        os.path.join(work, f"server-{database}.log"))
+        os.path.join(work, f"server-{database}.log"),
+        # e.g. a flight recording of the server alone: BENCH_SERVER_JVM_ARGS="-XX:StartFlightRecording=..."
+        os.environ.get("BENCH_SERVER_JVM_ARGS", "").split())
     log(f"server on {database} ready in {server.startup_seconds:.2f} s; provisioning {args.links} links")
     try:
         started = time.monotonic()
