@@ -44,7 +44,13 @@ public final class UpdateVendorSpec {
         Path specs = args.length > 2 ? Path.of(args[2]) : SpecFiles.SPECS;
         List<String> pages = new ArrayList<>();
         for (String file : args[1].split(",")) {
-            pages.add(Files.readString(Path.of(file.strip())));
+            Path page = Path.of(file.strip());
+            if (!Files.isReadable(page)) {
+                System.err.println(
+                        "cannot read " + page.toAbsolutePath() + " (-Dfile is relative to where ./mvnw runs)");
+                System.exit(2);
+            }
+            pages.add(Files.readString(page));
         }
         try {
             update(specs, args[0], pages).report().forEach(System.out::println);
