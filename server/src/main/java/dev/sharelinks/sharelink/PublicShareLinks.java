@@ -5,7 +5,6 @@ import dev.sharelinks.platform.MillisecondClock;
 import dev.sharelinks.platform.NotFoundException;
 import dev.sharelinks.sharelink.LinkUnavailableException.Reason;
 import java.time.Instant;
-import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,18 +21,21 @@ public class PublicShareLinks {
     private final MillisecondClock clock;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
+    private final ClaimBatches claims;
 
     PublicShareLinks(
             ShareLinkRepository links,
             ShareLinkMetrics metrics,
             MillisecondClock clock,
             TransactionTemplate transaction,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ClaimBatches claims) {
         this.links = links;
         this.metrics = metrics;
         this.clock = clock;
         this.transaction = transaction;
         this.events = events;
+        this.claims = claims;
     }
 
     /**
@@ -52,14 +54,19 @@ public class PublicShareLinks {
     }
 
     /**
-     * Consumes exactly one use; the conditional UPDATE in {@link ShareLinkRepository#claimReturning} decides. The
-     * use's events ({@link ShareLinkEvent.Type#SESSION_STARTED}, and {@link ShareLinkEvent.Type#EXHAUSTED} for the
-     * use that reaches the limit) are published in the claim's transaction.
+     * Consumes exactly one use. Concurrent claims are counted together ({@link ClaimBatches}); each is answered
+     * after the commit that counted it, and the use that reaches the limit is announced as such.
      */
     public LinkUse use(String token, String origin, Visitor visitor) {
         return metrics.claimTimer().record(() -> {
             try {
-                LinkUse use = transaction.execute(status -> claim(token, origin, visitor));
+                if (origin != null) {
+                    // an embed's caller: its origin must be allowed before anything is counted
+                    checkOrigin(find(token), origin);
+                } else if (!plausible(token)) {
+                    throw notFound();
+                }
+                LinkUse use = claims.claim(token, origin, visitor);
                 metrics.sessionClaimed();
                 return use;
             } catch (LinkUnavailableException e) {
@@ -73,36 +80,6 @@ public class PublicShareLinks {
                 throw e;
             }
         });
-    }
-
-    private LinkUse claim(String token, String origin, Visitor visitor) {
-        if (origin != null) {
-            // an embed's caller: its origin must be allowed before anything is counted
-            checkOrigin(find(token), origin);
-        } else if (!plausible(token)) {
-            throw notFound();
-        }
-        Instant now = clock.now();
-        // one statement when it succeeds: the conditional UPDATE counts the use and returns the link as counted
-        var counted = links.claimReturning(token, now);
-        if (counted.isPresent()) {
-            LinkUse use = new LinkUse(UUID.randomUUID(), counted.get(), origin, visitor);
-            announce(use, now);
-            return use;
-        }
-        ShareLink current = links.findByToken(token).orElseThrow(PublicShareLinks::notFound);
-        Reason reason = unusable(current, now);
-        // the claim lost to another one between our read and the update: by now the link is used up
-        throw unavailable(reason != null ? reason : Reason.EXHAUSTED);
-    }
-
-    private void announce(LinkUse use, Instant now) {
-        ShareLink link = use.link();
-        var session = use.session();
-        events.publishEvent(new ShareLinkEvent(ShareLinkEvent.Type.SESSION_STARTED, link, now, session));
-        if (link.usageLimit() != null && link.usageCount() == link.usageLimit()) {
-            events.publishEvent(new ShareLinkEvent(ShareLinkEvent.Type.EXHAUSTED, link, now, session));
-        }
     }
 
     /** Gives back a counted use that led nowhere (its hand-off failed): the next visitor may have it. */
@@ -159,11 +136,11 @@ public class PublicShareLinks {
         return token != null && token.length() <= 64 && token.indexOf('\u0000') < 0;
     }
 
-    private static NotFoundException notFound() {
+    static NotFoundException notFound() {
         return new NotFoundException("Share link not found");
     }
 
-    private static LinkUnavailableException unavailable(Reason reason) {
+    static LinkUnavailableException unavailable(Reason reason) {
         return new LinkUnavailableException(
                 reason,
                 switch (reason) {

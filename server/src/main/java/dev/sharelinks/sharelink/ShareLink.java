@@ -26,4 +26,26 @@ public record ShareLink(
         boolean enabled,
         boolean primary,
         Instant createdAt,
-        Instant lastUsedAt) {}
+        Instant lastUsedAt) {
+
+    /** The link as the use with this number left it. */
+    ShareLink counted(int usageCount, Instant usedAt) {
+        return new ShareLink(
+                id,
+                organizationId,
+                personaId,
+                personaName,
+                token,
+                type,
+                expiresAt,
+                usageLimit,
+                usageCount,
+                allowedOrigins,
+                allowAllOrigins,
+                removeWatermark,
+                enabled,
+                primary,
+                createdAt,
+                usedAt);
+    }
+}

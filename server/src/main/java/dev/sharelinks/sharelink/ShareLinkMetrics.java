@@ -1,10 +1,13 @@
 package dev.sharelinks.sharelink;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +22,7 @@ public class ShareLinkMetrics {
     private final Counter sessionsClaimed;
     private final Counter usesGivenBack;
     private final Timer claim;
+    private final DistributionSummary batch;
     private final Map<String, Counter> refused = new ConcurrentHashMap<>();
 
     ShareLinkMetrics(MeterRegistry registry) {
@@ -35,6 +39,10 @@ public class ShareLinkMetrics {
         this.claim = Timer.builder("sharelinks.sessions.claim")
                 .description("Time to decide a session claim")
                 .publishPercentileHistogram()
+                .register(registry);
+        this.batch = DistributionSummary.builder("sharelinks.sessions.claim.batch")
+                .description("Claims counted in one transaction")
+                .baseUnit("claims")
                 .register(registry);
         for (String reason : new String[] {"expired", "exhausted", "disabled", "origin", "unknown"}) {
             sessionRefused(reason, 0);
@@ -60,6 +68,17 @@ public class ShareLinkMetrics {
 
     Timer claimTimer() {
         return claim;
+    }
+
+    void batchCounted(int claims) {
+        batch.record(claims);
+    }
+
+    /** @param waiting claims queued for a transaction at this moment, on this instance */
+    void claimsWaiting(Supplier<Number> waiting) {
+        Gauge.builder("sharelinks.sessions.claims.waiting", waiting)
+                .description("Claims waiting for a batch's transaction")
+                .register(registry);
     }
 
     private void sessionRefused(String reason, int amount) {

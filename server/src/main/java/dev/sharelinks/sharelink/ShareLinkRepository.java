@@ -5,13 +5,16 @@ import dev.sharelinks.platform.jdbc.DbTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,10 +38,12 @@ class ShareLinkRepository {
     private static final String ORIGIN_SEPARATOR = "\n";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final DatabaseKind database;
 
-    ShareLinkRepository(JdbcClient jdbc, DatabaseKind database) {
+    ShareLinkRepository(JdbcClient jdbc, JdbcTemplate batches, DatabaseKind database) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.database = database;
     }
 
@@ -174,6 +179,37 @@ class ShareLinkRepository {
                         .update()
                 == 1;
     }
+
+    /**
+     * Locks the links with these tokens for a batch of claims and reads them as they are now. Rows are locked in id
+     * order, so batches on several instances that share links wait for each other instead of deadlocking.
+     */
+    List<ShareLink> lockForCounting(Collection<String> tokens) {
+        return jdbc.sql("select " + LINK + " from share_links where token in (:tokens) order by id for update")
+                .param("tokens", tokens)
+                .query(this::map)
+                .list();
+    }
+
+    /**
+     * Counts the uses a batch granted, one conditional update per link and all of them in one round trip. The
+     * links are locked ({@link #lockForCounting}); the condition states the limit again anyway, and a link it
+     * refuses fails the whole batch: nothing is counted that the limit does not allow, whatever the caller computed.
+     */
+    void countUses(Map<UUID, Integer> granted, Instant now) {
+        List<Object[]> rows = new ArrayList<>(granted.size());
+        granted.forEach((id, uses) -> rows.add(new Object[] {uses, DbTime.toDb(now), id, uses}));
+        int[] counted = batches.batchUpdate(COUNT_USES, rows);
+        for (int rowsCounted : counted) {
+            if (rowsCounted == 0) {
+                throw new IllegalStateException("a batch of claims would have counted past a link's limit");
+            }
+        }
+    }
+
+    private static final String COUNT_USES = """
+            update share_links set usage_count = usage_count + ?, last_used_at = ?
+            where id = ? and (usage_limit is null or usage_count + ? <= usage_limit)""";
 
     private static final String CLAIM = """
             update share_links set usage_count = usage_count + 1, last_used_at = :now

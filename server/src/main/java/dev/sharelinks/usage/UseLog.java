@@ -1,6 +1,7 @@
 package dev.sharelinks.usage;
 
 import dev.sharelinks.platform.config.ShareLinksProperties;
+import dev.sharelinks.platform.jdbc.BeforeCommitBatch;
 import dev.sharelinks.sharelink.ShareLink;
 import dev.sharelinks.sharelink.ShareLinkEvent;
 import java.net.URI;
@@ -18,10 +19,13 @@ public class UseLog {
     private final UseLogRepository uses;
     private final UserAgents agents;
     private final boolean enabled;
+    // a batch of claims is one transaction: its uses are written together, just before it commits
+    private final BeforeCommitBatch<UseLogRepository.Use> pending;
 
     UseLog(UseLogRepository uses, UserAgents agents, ShareLinksProperties properties) {
         this.uses = uses;
         this.agents = agents;
+        this.pending = new BeforeCommitBatch<>(uses::insertAll);
         this.enabled = properties.useLog().enabled();
     }
 
@@ -41,7 +45,7 @@ public class UseLog {
 
     private void record(ShareLink link, ShareLinkEvent.Session session, Instant at) {
         UserAgents.Agent agent = agents.of(session.visitor().userAgent());
-        uses.insert(new UseLogRepository.Use(
+        pending.add(new UseLogRepository.Use(
                 session.sessionId(),
                 link.organizationId(),
                 link.id(),

@@ -3,8 +3,10 @@ package dev.sharelinks.usage;
 import dev.sharelinks.platform.jdbc.DbTime;
 import dev.sharelinks.usage.UsageReports.Ranked;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -50,9 +52,11 @@ class UseLogRepository {
     record SlotCount(long slot, long uses, long bots) {}
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    UseLogRepository(JdbcClient jdbc) {
+    UseLogRepository(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     static long slotOf(Instant instant) {
@@ -75,6 +79,33 @@ class UseLogRepository {
                 .param("agent", use.agentFamily())
                 .param("bot", use.bot())
                 .update();
+    }
+
+    /** Writes the uses in one batch: one round trip however many there are. */
+    void insertAll(List<Use> uses) {
+        if (uses.size() == 1) {
+            insert(uses.get(0));
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(uses.size());
+        for (Use use : uses) {
+            rows.add(new Object[] {
+                use.sessionId(),
+                use.organizationId(),
+                use.linkId(),
+                use.personaId(),
+                DbTime.toDb(use.usedAt()),
+                slotOf(use.usedAt()),
+                use.originHost(),
+                use.referrerHost(),
+                use.agentFamily(),
+                use.bot()
+            });
+        }
+        batches.batchUpdate("""
+                insert into link_uses (session_id, organization_id, link_id, persona_id, used_at, slot,
+                    origin_host, referrer_host, agent_family, bot)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
     void delete(UUID sessionId) {

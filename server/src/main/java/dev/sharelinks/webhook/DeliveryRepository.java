@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -40,10 +41,12 @@ class DeliveryRepository {
                set next_attempt_at = :lease, attempts = attempts + 1, round_attempts = round_attempts + 1""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final DatabaseKind database;
 
-    DeliveryRepository(JdbcClient jdbc, DatabaseKind database) {
+    DeliveryRepository(JdbcClient jdbc, JdbcTemplate batches, DatabaseKind database) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.database = database;
     }
 
@@ -68,6 +71,44 @@ class DeliveryRepository {
                 .param("now", DbTime.toDb(now))
                 .param("due", DbTime.toDb(due))
                 .update();
+    }
+
+    /** An event stored for the endpoints subscribed to its type. */
+    record Enqueued(UUID eventId, UUID organizationId, EventType type, String payload, Instant now, Instant due) {}
+
+    /**
+     * {@link #enqueue} for many events in one batch: one round trip however many there are.
+     *
+     * @return how many deliveries they make together
+     */
+    int enqueueAll(List<Enqueued> events) {
+        if (events.size() == 1) {
+            Enqueued e = events.get(0);
+            return enqueue(e.eventId(), e.organizationId(), e.type(), e.payload(), e.now(), e.due());
+        }
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (Enqueued e : events) {
+            rows.add(new Object[] {
+                e.eventId(),
+                e.type().wireName(),
+                e.payload(),
+                DbTime.toDb(e.now()),
+                DbTime.toDb(e.due()),
+                e.organizationId(),
+                e.type().wireName()
+            });
+        }
+        int stored = 0;
+        for (int endpoints : batches.batchUpdate("""
+                insert into webhook_deliveries (event_id, endpoint_id, organization_id, event_type, payload,
+                    created_at, status, attempts, round_attempts, next_attempt_at)
+                select ?, e.id, e.organization_id, ?, ?, ?, 'PENDING', 0, 0, ?
+                  from webhook_subscriptions s
+                  join webhook_endpoints e on e.id = s.endpoint_id
+                 where s.organization_id = ? and s.event_type = ? and e.enabled""", rows)) {
+            stored += Math.max(endpoints, 0);
+        }
+        return stored;
     }
 
     /**

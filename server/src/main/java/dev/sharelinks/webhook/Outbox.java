@@ -1,9 +1,11 @@
 package dev.sharelinks.webhook;
 
 import dev.sharelinks.platform.MillisecondClock;
+import dev.sharelinks.platform.jdbc.BeforeCommitBatch;
 import dev.sharelinks.result.ResultLinkEvent;
 import dev.sharelinks.sharelink.ShareLinkEvent;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.context.event.EventListener;
@@ -23,6 +25,8 @@ class Outbox {
     private final DeliverySignal signal;
     private final WebhookMetrics metrics;
     private final MillisecondClock clock;
+    // a batch of claims is one transaction: its events are stored together, just before it commits
+    private final BeforeCommitBatch<DeliveryRepository.Enqueued> pending;
 
     Outbox(
             Subscriptions subscriptions,
@@ -39,6 +43,7 @@ class Outbox {
         this.signal = signal;
         this.metrics = metrics;
         this.clock = clock;
+        this.pending = new BeforeCommitBatch<>(this::write);
     }
 
     @EventListener
@@ -57,8 +62,12 @@ class Outbox {
             return;
         }
         Instant now = clock.now();
-        int stored =
-                deliveries.enqueue(UUID.randomUUID(), organizationId, type, payload.get(), now, schedule.first(now));
+        pending.add(new DeliveryRepository.Enqueued(
+                UUID.randomUUID(), organizationId, type, payload.get(), now, schedule.first(now)));
+    }
+
+    private void write(List<DeliveryRepository.Enqueued> events) {
+        int stored = deliveries.enqueueAll(events);
         if (stored > 0) {
             metrics.stored(stored);
             WebhookEndpoints.afterCommit(signal::wake);

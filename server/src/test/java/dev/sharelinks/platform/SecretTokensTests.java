@@ -31,6 +31,7 @@ class SecretTokensTests {
                         java.net.URI.create("https://sdk.example/anam.js"), Duration.ofSeconds(5)),
                 null,
                 null,
+                null,
                 null));
     }
 

@@ -34,6 +34,7 @@ import org.springframework.validation.annotation.Validated;
  * @param webhooks      delivery of signed webhooks to the organisations' endpoints
  * @param console       the operator console at {@code /console}
  * @param useLog        the log of counted uses that the usage API counts
+ * @param claims        how concurrent session claims share transactions
  */
 @Validated
 @ConfigurationProperties(prefix = "sharelinks", ignoreUnknownFields = false)
@@ -50,7 +51,29 @@ public record ShareLinksProperties(
         @Valid @DefaultValue Anam anam,
         @Valid @DefaultValue Webhooks webhooks,
         @Valid @DefaultValue Console console,
-        @Valid @DefaultValue UseLog useLog) {
+        @Valid @DefaultValue UseLog useLog,
+        @Valid @DefaultValue Claims claims) {
+
+    /**
+     * Claims waiting at the same moment are counted together: one transaction per batch, one conditional update
+     * per link in it, every caller answered after that commit.
+     *
+     * @param window   how long a lane's worker waits for more claims after the first before it counts them (0:
+     *                 only the claims that queued while the previous batch was being counted); a lone visitor waits
+     *                 this long at most, so it is at most 2 ms
+     * @param maxBatch most claims in one transaction (1: every claim its own transaction)
+     * @param lanes    batches counted at once per instance; a link's claims always queue in the same lane, so a hot
+     *                 link's claims are taken together
+     */
+    public record Claims(
+            @DefaultValue("0ms") @NotNull Duration window,
+            @DefaultValue("64") @Min(1) @Max(1000) int maxBatch,
+            @DefaultValue("4") @Min(1) @Max(64) int lanes) {
+
+        @AssertTrue(message = "window must be from 0 to 2 ms") public boolean isWindowShort() {
+            return window == null || (!window.isNegative() && window.compareTo(Duration.ofMillis(2)) <= 0);
+        }
+    }
 
     /**
      * @param enabled write each counted use to the use log; off, the usage API counts nothing from then on (and the
