@@ -557,7 +557,7 @@ def main():
                         help="measure only the scenarios whose names contain one of these comma-separated words "
                              "(development runs)")
     parser.add_argument("--skip-ceilings", action="store_true",
-                        help="skip the framework, start-up and pgbench ceilings (development runs; no ratios)")
+                        help="skip the framework and start-up ceilings (development runs; the pgbench ceilings stay)")
     args = parser.parse_args()
 
     work = tempfile.mkdtemp(prefix="sharelinks-bench-")
@@ -572,9 +572,10 @@ def main():
                 pg = Postgres(work)
                 results["postgresql"] = pg.kind
                 run_server("postgresql", pg, args, work, results)
+                pg_ceilings(pg, args, work, results)
             if "h2" in databases:
                 run_server("h2", pg, args, work, results)
-            print(json.dumps({k: results[k] for k in ("scenarios", "webhooks", "shared_limits", "use_log")
+            print(json.dumps({k: results[k] for k in ("scenarios", "ceilings", "webhooks", "shared_limits", "use_log")
                               if k in results}, indent=2))
             return
         extracted_server = extract(SERVER_JAR, "server", work)
@@ -629,26 +630,30 @@ def main():
             pg = Postgres(work)
             results["postgresql"] = pg.kind
             run_server("postgresql", pg, args, work, results)
-            # the database ceilings, with the server stopped so the two do not share the CPU
-            links = args.links - 1
-            results["ceilings"]["pg claim"] = pg.pgbench("claim_update.sql", args.duration, args.connections,
-                                                         {"links": links}, work)
-            results["ceilings"]["pg claim hot"] = pg.pgbench("claim_update_hot.sql", args.duration,
-                                                             args.connections, {}, work)
-            results["ceilings"]["pg token lookup"] = pg.pgbench("token_lookup.sql", args.duration,
-                                                                args.connections, {"tokens": 2000}, work)
-            results["ceilings"]["pg status lookup"] = pg.pgbench("status_lookup.sql", args.duration,
-                                                                 args.connections, {"links": links}, work)
-            results["ceilings"]["pg create"] = pg.pgbench("create.sql", args.duration, args.connections,
-                                                          {"personas": args.personas}, work)
-            for name in ("pg claim", "pg claim hot", "pg token lookup", "pg status lookup", "pg create"):
-                log(f"pgbench {name}: {results['ceilings'][name]['rps']:.0f} tps")
+            pg_ceilings(pg, args, work, results)
         if "h2" in databases:
             run_server("h2", pg, args, work, results)
     finally:
         if pg:
             pg.stop()
     report(results)
+
+
+def pg_ceilings(pg, args, work, results):
+    """PostgreSQL's own rates for the server's statements, with the server stopped so the two do not share the CPU."""
+    links = args.links - 1
+    results["ceilings"]["pg claim"] = pg.pgbench("claim_update.sql", args.duration, args.connections,
+                                                 {"links": links}, work)
+    results["ceilings"]["pg claim hot"] = pg.pgbench("claim_update_hot.sql", args.duration,
+                                                     args.connections, {}, work)
+    results["ceilings"]["pg token lookup"] = pg.pgbench("token_lookup.sql", args.duration,
+                                                        args.connections, {"tokens": 2000}, work)
+    results["ceilings"]["pg status lookup"] = pg.pgbench("status_lookup.sql", args.duration,
+                                                         args.connections, {"links": links}, work)
+    results["ceilings"]["pg create"] = pg.pgbench("create.sql", args.duration, args.connections,
+                                                  {"personas": args.personas}, work)
+    for name in ("pg claim", "pg claim hot", "pg token lookup", "pg status lookup", "pg create"):
+        log(f"pgbench {name}: {results['ceilings'][name]['rps']:.0f} tps")
 
 
 def machine():

@@ -3,43 +3,63 @@ package dev.sharelinks.sharelink;
 import dev.sharelinks.platform.MillisecondClock;
 import dev.sharelinks.platform.config.ShareLinksProperties;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Counts concurrent claims together. A claim queues in one of a few lanes (a link's claims always in the same one);
- * each lane's worker takes what is waiting, up to {@code max-batch}, and counts it in one transaction: the batch's
- * links locked in id order, up to the uses left granted on each by one conditional update per link, each use's
- * events published, then the commit. Only after the commit is any caller answered, so a use that was answered is
- * durable, and the limit is decided under the row lock exactly as by a claim alone. Visitors pressing Start on the
- * same link at once then cost one row lock and one commit per batch instead of one each.
+ * Counts concurrent claims together. Claims fall into lanes by their token (a link's claims always into the same
+ * one). A claim that finds its lane idle is counted at once, on its own request thread, by the single conditional
+ * {@code UPDATE ... RETURNING} (one round trip, as without batching). Claims that arrive while their lane is busy
+ * wait; when the batch in flight has committed, the first of them counts all that waited, up to
+ * {@code max-batch}, in one transaction: the batch's links locked in id order, up to the uses left granted on each
+ * by one conditional update per link, each use's events published, then the commit. Only after the commit is any
+ * caller answered, so every answered use is durable, and the limit is decided under the row lock as by a claim
+ * alone. Visitors pressing Start on the same link at once then cost one row lock and one commit per batch instead
+ * of one each; fewer lanes also let claims on different links share commits.
  *
- * <p>A batch of one is the single conditional {@code UPDATE ... RETURNING}, one round trip as before. A batch that
- * fails (a deadlock, a lost connection) is counted again claim by claim, so one claim's failure is its own.
+ * <p>No thread of its own: a waiting request thread is handed the next batch (the flat-combining pattern), so an
+ * idle service adds no hand-off to a claim. A batch that fails (a deadlock, a lost connection) is counted again
+ * claim by claim, so one claim's failure is its own.
  */
 @Component
-class ClaimBatches implements DisposableBean {
+class ClaimBatches {
 
     private static final Logger log = LoggerFactory.getLogger(ClaimBatches.class);
 
     /** What the batch decided for one claim: its use, or why it has none. */
-    private record Outcome(LinkUse use, RuntimeException refusal) {}
+    private record Outcome(LinkUse use, RuntimeException refusal) {
 
-    private record Claim(String token, String origin, Visitor visitor, CompletableFuture<LinkUse> answer) {}
+        LinkUse get() {
+            if (refusal != null) {
+                throw refusal;
+            }
+            return use;
+        }
+    }
+
+    /** Sent to a waiting claim instead of its outcome: count the next batch, this claim first. */
+    private static final Outcome LEAD = new Outcome(null, null);
+
+    /** A claim; its answer is its outcome, or {@link #LEAD}. */
+    private record Claim(String token, String origin, Visitor visitor, CompletableFuture<Outcome> answer) {}
+
+    /** Claims waiting for the batch in flight on this lane; {@code busy} while one is. Guarded by the lane. */
+    private static final class Lane {
+        final ArrayDeque<Claim> waiting = new ArrayDeque<>();
+        boolean busy;
+    }
 
     private final ShareLinkRepository links;
     private final TransactionTemplate transaction;
@@ -48,9 +68,7 @@ class ClaimBatches implements DisposableBean {
     private final ShareLinkMetrics metrics;
     private final long windowNanos;
     private final int maxBatch;
-    private final List<LinkedBlockingQueue<Claim>> lanes = new ArrayList<>();
-    private final List<Thread> workers = new ArrayList<>();
-    private volatile boolean stopping;
+    private final Lane[] lanes;
 
     ClaimBatches(
             ShareLinkRepository links,
@@ -67,90 +85,98 @@ class ClaimBatches implements DisposableBean {
         ShareLinksProperties.Claims settings = properties.claims();
         this.windowNanos = settings.window().toNanos();
         this.maxBatch = settings.maxBatch();
-        for (int lane = 0; lane < settings.lanes(); lane++) {
-            LinkedBlockingQueue<Claim> queue = new LinkedBlockingQueue<>();
-            lanes.add(queue);
-            Thread worker = new Thread(() -> work(queue), "claims-" + lane);
-            worker.setDaemon(true);
-            workers.add(worker);
-            worker.start();
-        }
-        metrics.claimsWaiting(
-                () -> lanes.stream().mapToInt(LinkedBlockingQueue::size).sum());
+        this.lanes = new Lane[settings.lanes()];
+        Arrays.setAll(lanes, i -> new Lane());
+        metrics.claimsWaiting(this::waiting);
     }
 
     /**
-     * Counts one use of the link with this token, with whatever other claims are waiting; blocks until the batch
-     * has committed.
+     * Counts one use of the link with this token, with whatever other claims are waiting; returns after the
+     * commit that counted it.
      *
      * @throws LinkUnavailableException the link is disabled, expired or used up (also when this batch used it up)
      * @throws dev.sharelinks.platform.NotFoundException no link has this token
      */
     LinkUse claim(String token, String origin, Visitor visitor) {
         Claim claim = new Claim(token, origin, visitor, new CompletableFuture<>());
-        lanes.get(Math.floorMod(token.hashCode(), lanes.size())).add(claim);
-        if (stopping) {
-            claim.answer().completeExceptionally(stopped());
-        }
-        try {
-            return claim.answer().join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
+        Lane lane = lanes[Math.floorMod(token.hashCode(), lanes.length)];
+        boolean leads;
+        synchronized (lane) {
+            leads = !lane.busy;
+            if (leads) {
+                lane.busy = true;
+            } else {
+                lane.waiting.add(claim);
             }
-            throw e;
         }
+        Outcome outcome = leads ? LEAD : claim.answer().join();
+        return (outcome == LEAD ? lead(lane, claim) : outcome).get();
     }
 
-    private void work(LinkedBlockingQueue<Claim> queue) {
-        while (!stopping) {
-            List<Claim> batch = new ArrayList<>();
-            try {
-                batch.add(queue.take());
-                if (windowNanos > 0) {
-                    long deadline = System.nanoTime() + windowNanos;
-                    while (batch.size() < maxBatch) {
-                        Claim next = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                        if (next == null) {
-                            break;
-                        }
-                        batch.add(next);
-                    }
+    /**
+     * Counts this claim and the ones waiting behind it, hands the lane on to the next waiting one, answers the
+     * others; returns this claim's outcome.
+     */
+    private Outcome lead(Lane lane, Claim first) {
+        List<Claim> batch = new ArrayList<>();
+        batch.add(first);
+        if (windowNanos > 0) {
+            // let claims arriving within the window join this batch
+            LockSupport.parkNanos(windowNanos);
+        }
+        synchronized (lane) {
+            while (batch.size() < maxBatch && !lane.waiting.isEmpty()) {
+                batch.add(lane.waiting.poll());
+            }
+        }
+        Map<Claim, Outcome> outcomes = Map.of();
+        try {
+            outcomes = count(batch);
+        } finally {
+            synchronized (lane) {
+                Claim next = lane.waiting.poll();
+                if (next == null) {
+                    lane.busy = false;
                 } else {
-                    queue.drainTo(batch, maxBatch - 1);
+                    next.answer().complete(LEAD);
                 }
-            } catch (InterruptedException e) {
-                batch.forEach(claim -> claim.answer().completeExceptionally(stopped()));
-                Thread.currentThread().interrupt();
-                break;
             }
-            count(batch);
+            // after the commit: every answer is about a durable count
+            for (Claim claim : batch.subList(1, batch.size())) {
+                claim.answer().complete(outcomes.getOrDefault(claim, STOPPED));
+            }
         }
-        queue.forEach(claim -> claim.answer().completeExceptionally(stopped()));
+        return outcomes.get(first);
     }
 
-    private void count(List<Claim> batch) {
+    /** For claims of a batch whose leader failed without an outcome (an Error): nothing was counted for them. */
+    private static final Outcome STOPPED = new Outcome(
+            null, new IllegalStateException("the batch counting this claim failed; the use was not counted"));
+
+    private int waiting() {
+        int waiting = 0;
+        for (Lane lane : lanes) {
+            synchronized (lane) {
+                waiting += lane.waiting.size();
+            }
+        }
+        return waiting;
+    }
+
+    /** Counts the batch in one transaction; a failed batch of several is counted again claim by claim. */
+    private Map<Claim, Outcome> count(List<Claim> batch) {
         metrics.batchCounted(batch.size());
-        Map<Claim, Outcome> outcomes;
         try {
-            outcomes = transaction.execute(status -> batch.size() == 1 ? alone(batch.get(0)) : together(batch));
+            return transaction.execute(status -> batch.size() == 1 ? alone(batch.get(0)) : together(batch));
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
-                batch.get(0).answer().completeExceptionally(e);
-                return;
+                return Map.of(batch.get(0), refused(e));
             }
             log.warn("A batch of {} claims failed ({}); counting them one by one", batch.size(), e.toString());
-            batch.forEach(claim -> count(List.of(claim)));
-            return;
+            Map<Claim, Outcome> outcomes = new LinkedHashMap<>();
+            batch.forEach(claim -> outcomes.putAll(count(List.of(claim))));
+            return outcomes;
         }
-        // after the commit: every answer is about a durable count
-        outcomes.forEach((claim, outcome) -> {
-            if (outcome.use() != null) {
-                claim.answer().complete(outcome.use());
-            } else {
-                claim.answer().completeExceptionally(outcome.refusal());
-            }
-        });
     }
 
     /** One claim: a single conditional UPDATE counts the use and returns the link as counted. */
@@ -239,15 +265,5 @@ class ClaimBatches implements DisposableBean {
 
     private static Outcome refused(RuntimeException refusal) {
         return new Outcome(null, refusal);
-    }
-
-    private static RuntimeException stopped() {
-        return new TransientDataAccessResourceException("the service is stopping; the use was not counted");
-    }
-
-    @Override
-    public void destroy() {
-        stopping = true;
-        workers.forEach(Thread::interrupt);
     }
 }

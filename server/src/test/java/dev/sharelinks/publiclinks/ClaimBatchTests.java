@@ -31,7 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Claims counted together: many claims on one link in one transaction, with the limit inside the batch. One lane,
- * and its worker held up on a row lock the test takes, so that every claim of the race queues before any is
+ * its batch in flight held up on a row lock the test takes, so that every claim of the race queues before any is
  * counted: the next batch then holds all of them, deterministically.
  */
 @SpringBootTest(properties = {"sharelinks.claims.lanes=1", "sharelinks.claims.max-batch=64"})
@@ -79,7 +79,7 @@ abstract class ClaimBatchTests {
                 statement.setString(1, blocker);
                 statement.executeQuery().close();
             }
-            // the lane's worker takes this claim and waits for the row lock...
+            // this claim is counted at once (the lane is idle) and waits for the row lock...
             blocked = pool.submit(() -> claim(blocker));
             awaitBlockerTaken(batches, batchesBefore);
             // ...while every racer queues behind it
@@ -173,7 +173,7 @@ abstract class ClaimBatchTests {
         }
     }
 
-    /** Waits until the lane's worker has taken the blocker's claim as a batch of its own. */
+    /** Waits until the blocker's claim is being counted as a batch of its own. */
     private void awaitBlockerTaken(DistributionSummary batches, long before) throws InterruptedException {
         await(() -> batches.count() == before + 1, "the blocker's batch");
     }

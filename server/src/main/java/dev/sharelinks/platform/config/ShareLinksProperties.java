@@ -55,20 +55,21 @@ public record ShareLinksProperties(
         @Valid @DefaultValue Claims claims) {
 
     /**
-     * Claims waiting at the same moment are counted together: one transaction per batch, one conditional update
-     * per link in it, every caller answered after that commit.
+     * Claims that arrive while their lane is counting a batch are counted together: one transaction per batch, one
+     * conditional update per link in it, every caller answered after that commit.
      *
-     * @param window   how long a lane's worker waits for more claims after the first before it counts them (0:
-     *                 only the claims that queued while the previous batch was being counted); a lone visitor waits
-     *                 this long at most, so it is at most 2 ms
+     * @param window   how long a batch waits for more claims after its first before it is counted (0: it takes the
+     *                 claims that queued while the previous batch was counted); a lone visitor waits this long at
+     *                 most, so it is at most 2 ms
      * @param maxBatch most claims in one transaction (1: every claim its own transaction)
-     * @param lanes    batches counted at once per instance; a link's claims always queue in the same lane, so a hot
-     *                 link's claims are taken together
+     * @param lanes    batches counted at once per instance; a link's claims always share a lane, so a hot link's
+     *                 claims are taken together, and claims on different links in one lane share commits (fewer
+     *                 lanes: more sharing, less running side by side)
      */
     public record Claims(
             @DefaultValue("0ms") @NotNull Duration window,
             @DefaultValue("64") @Min(1) @Max(1000) int maxBatch,
-            @DefaultValue("4") @Min(1) @Max(64) int lanes) {
+            @DefaultValue("4") @Min(1) @Max(1024) int lanes) {
 
         @AssertTrue(message = "window must be from 0 to 2 ms") public boolean isWindowShort() {
             return window == null || (!window.isNegative() && window.compareTo(Duration.ofMillis(2)) <= 0);
