@@ -2,7 +2,6 @@ package dev.sharelinks.publiclinks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.sharelinks.support.TestOrganization;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ActiveProfiles;
@@ -64,8 +62,8 @@ abstract class ClaimBatchTests {
     @Test
     void theLimitFallingInsideOneBatchGrantsExactlyTheUsesLeft() throws Exception {
         TestOrganization org = TestOrganization.create(mvc, "Batch " + Instant.now(), false, false);
-        String blocker = token(link(org, null));
-        String raced = token(link(org, LIMIT));
+        String blocker = org.createLinkToken(mvc, null);
+        String raced = org.createLinkToken(mvc, LIMIT);
         DistributionSummary batches =
                 registry.get("sharelinks.sessions.claim.batch").summary();
         long batchesBefore = batches.count();
@@ -126,10 +124,10 @@ abstract class ClaimBatchTests {
     @Test
     void claimsOnManyLinksShareOneTransactionAndEachLinkKeepsItsOwnCount() throws Exception {
         TestOrganization org = TestOrganization.create(mvc, "Many " + Instant.now(), false, false);
-        String blocker = token(link(org, null));
+        String blocker = org.createLinkToken(mvc, null);
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            tokens.add(token(link(org, 3)));
+            tokens.add(org.createLinkToken(mvc, 3));
         }
         String unknown = "sh_NoSuchTokenNoSuchToken";
         DistributionSummary batches =
@@ -194,22 +192,6 @@ abstract class ClaimBatchTests {
         return mvc.perform(post("/v1/public/share-links/{t}/sessions", token))
                 .andReturn()
                 .getResponse();
-    }
-
-    private String link(TestOrganization owner, Integer limit) throws Exception {
-        return mvc.perform(post("/v1/share-links")
-                        .header("Authorization", owner.bearer())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"personaId\": \"" + owner.personaId() + "\""
-                                + (limit == null ? "" : ", \"usageLimit\": " + limit) + "}"))
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-    }
-
-    private static String token(String link) {
-        return JsonPath.read(link, "$.token");
     }
 
     private static List<Integer> range(int from, int to) {

@@ -81,6 +81,21 @@ public record TestOrganization(UUID id, UUID apiKeyId, String apiKey, UUID perso
                 "$.id");
     }
 
+    /**
+     * Creates a share link with this many uses (null: unlimited) through the Anam API; returns its token.
+     */
+    public String createLinkToken(MockMvc mvc, Integer usageLimit) throws Exception {
+        String limit = usageLimit == null ? "" : ", \"usageLimit\": " + usageLimit;
+        return JsonPath.read(
+                mvc.perform(api(this, post("/v1/share-links"))
+                                .content("{\"personaId\": \"%s\"%s}".formatted(personaId(), limit)))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.token");
+    }
+
     /** A request with this organisation's API key, sending JSON. */
     public static MockHttpServletRequestBuilder api(TestOrganization org, MockHttpServletRequestBuilder request) {
         return request.header("Authorization", org.bearer()).contentType(MediaType.APPLICATION_JSON);
