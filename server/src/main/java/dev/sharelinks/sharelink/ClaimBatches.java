@@ -211,8 +211,9 @@ class ClaimBatches {
                 claims.forEach(claim -> outcomes.put(claim, refused(PublicShareLinks.notFound())));
                 return;
             }
-            if (PublicShareLinks.unusable(link, now) != null) {
-                claims.forEach(claim -> outcomes.put(claim, refusedBy(link, now)));
+            var reason = PublicShareLinks.unusable(link, now);
+            if (reason != null) {
+                claims.forEach(claim -> outcomes.put(claim, refused(PublicShareLinks.unavailable(reason))));
                 return;
             }
             int grant = link.usageLimit() == null

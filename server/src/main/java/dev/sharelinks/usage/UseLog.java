@@ -25,7 +25,7 @@ public class UseLog {
     UseLog(UseLogRepository uses, UserAgents agents, ShareLinksProperties properties) {
         this.uses = uses;
         this.agents = agents;
-        this.pending = new BeforeCommitBatch<>(uses::insertAll);
+        this.pending = new BeforeCommitBatch<>(uses::insert);
         this.enabled = properties.useLog().enabled();
     }
 

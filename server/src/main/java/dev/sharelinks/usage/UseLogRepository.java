@@ -63,30 +63,8 @@ class UseLogRepository {
         return Math.floorDiv(instant.toEpochMilli(), SLOT_MILLIS);
     }
 
-    void insert(Use use) {
-        jdbc.sql("""
-                        insert into link_uses (session_id, organization_id, link_id, persona_id, used_at, slot,
-                            origin_host, referrer_host, agent_family, bot)
-                        values (:session, :org, :link, :persona, :usedAt, :slot, :origin, :referrer, :agent, :bot)""")
-                .param("session", use.sessionId())
-                .param("org", use.organizationId())
-                .param("link", use.linkId())
-                .param("persona", use.personaId())
-                .param("usedAt", DbTime.toDb(use.usedAt()))
-                .param("slot", slotOf(use.usedAt()))
-                .param("origin", use.originHost())
-                .param("referrer", use.referrerHost())
-                .param("agent", use.agentFamily())
-                .param("bot", use.bot())
-                .update();
-    }
-
-    /** Writes the uses in one batch: one round trip however many there are. */
-    void insertAll(List<Use> uses) {
-        if (uses.size() == 1) {
-            insert(uses.get(0));
-            return;
-        }
+    /** Writes the uses in one JDBC batch: one round trip however many there are. */
+    void insert(List<Use> uses) {
         List<Object[]> rows = new ArrayList<>(uses.size());
         for (Use use : uses) {
             rows.add(new Object[] {

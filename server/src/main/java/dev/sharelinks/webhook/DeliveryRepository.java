@@ -50,42 +50,16 @@ class DeliveryRepository {
         this.database = database;
     }
 
-    /**
-     * One delivery per enabled endpoint of the organisation subscribed to the type, due at {@code due}; in the
-     * caller's transaction.
-     *
-     * @return how many endpoints it goes to
-     */
-    int enqueue(UUID eventId, UUID organizationId, EventType type, String payload, Instant now, Instant due) {
-        return jdbc.sql("""
-                        insert into webhook_deliveries (event_id, endpoint_id, organization_id, event_type, payload,
-                            created_at, status, attempts, round_attempts, next_attempt_at)
-                        select :event, e.id, e.organization_id, :type, :payload, :now, 'PENDING', 0, 0, :due
-                          from webhook_subscriptions s
-                          join webhook_endpoints e on e.id = s.endpoint_id
-                         where s.organization_id = :org and s.event_type = :type and e.enabled""")
-                .param("event", eventId)
-                .param("org", organizationId)
-                .param("type", type.wireName())
-                .param("payload", payload)
-                .param("now", DbTime.toDb(now))
-                .param("due", DbTime.toDb(due))
-                .update();
-    }
-
-    /** An event stored for the endpoints subscribed to its type. */
+    /** An event to store for the endpoints subscribed to its type, due at {@code due}. */
     record Enqueued(UUID eventId, UUID organizationId, EventType type, String payload, Instant now, Instant due) {}
 
     /**
-     * {@link #enqueue} for many events in one batch: one round trip however many there are.
+     * One delivery per event and enabled endpoint of its organisation subscribed to its type, in the caller's
+     * transaction; all the events in one JDBC batch (one round trip however many there are).
      *
      * @return how many deliveries they make together
      */
-    int enqueueAll(List<Enqueued> events) {
-        if (events.size() == 1) {
-            Enqueued e = events.get(0);
-            return enqueue(e.eventId(), e.organizationId(), e.type(), e.payload(), e.now(), e.due());
-        }
+    int enqueue(List<Enqueued> events) {
         List<Object[]> rows = new ArrayList<>(events.size());
         for (Enqueued e : events) {
             rows.add(new Object[] {

@@ -67,7 +67,7 @@ class Outbox {
     }
 
     private void write(List<DeliveryRepository.Enqueued> events) {
-        int stored = deliveries.enqueueAll(events);
+        int stored = deliveries.enqueue(events);
         if (stored > 0) {
             metrics.stored(stored);
             WebhookEndpoints.afterCommit(signal::wake);
