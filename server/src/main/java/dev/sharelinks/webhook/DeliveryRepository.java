@@ -128,20 +128,45 @@ class DeliveryRepository {
                 .optional();
     }
 
+    /** An attempt made of a delivery. */
+    record Attempted(Key key, Attempt attempt) {}
+
     void recordAttempt(Key key, Attempt attempt) {
-        jdbc.sql("""
-                        insert into webhook_attempts (event_id, endpoint_id, number, attempted_at, status, latency_ms,
-                            response, error)
-                        values (:event, :endpoint, :number, :at, :status, :latency, :response, :error)""")
-                .param("event", key.eventId())
-                .param("endpoint", key.endpointId())
-                .param("number", attempt.number())
-                .param("at", DbTime.toDb(attempt.at()))
-                .param("status", attempt.status())
-                .param("latency", (int) Math.min(Integer.MAX_VALUE, attempt.latencyMs()))
-                .param("response", attempt.response())
-                .param("error", attempt.error())
-                .update();
+        recordAttempts(List.of(new Attempted(key, attempt)));
+    }
+
+    /** The attempts' log rows, in one JDBC batch. */
+    void recordAttempts(List<Attempted> attempted) {
+        List<Object[]> rows = new ArrayList<>(attempted.size());
+        for (Attempted a : attempted) {
+            rows.add(new Object[] {
+                a.key().eventId(),
+                a.key().endpointId(),
+                a.attempt().number(),
+                DbTime.toDb(a.attempt().at()),
+                a.attempt().status(),
+                (int) Math.min(Integer.MAX_VALUE, a.attempt().latencyMs()),
+                a.attempt().response(),
+                a.attempt().error()
+            });
+        }
+        batches.batchUpdate("""
+                insert into webhook_attempts (event_id, endpoint_id, number, attempted_at, status, latency_ms,
+                    response, error)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+    }
+
+    /** {@link #settle}s each attempt as delivered, in one JDBC batch. */
+    void settleDelivered(List<Attempted> delivered) {
+        List<Object[]> rows = new ArrayList<>(delivered.size());
+        for (Attempted a : delivered) {
+            rows.add(new Object[] {
+                a.key().eventId(), a.key().endpointId(), a.attempt().number()
+            });
+        }
+        batches.batchUpdate("""
+                update webhook_deliveries set status = 'DELIVERED', next_attempt_at = null
+                 where event_id = ? and endpoint_id = ? and attempts = ? and status = 'PENDING'""", rows);
     }
 
     /**

@@ -4,13 +4,17 @@ import dev.sharelinks.platform.MillisecondClock;
 import dev.sharelinks.platform.config.ShareLinksProperties;
 import dev.sharelinks.webhook.Delivery.Attempt;
 import dev.sharelinks.webhook.Delivery.Status;
+import dev.sharelinks.webhook.DeliveryRepository.Attempted;
 import dev.sharelinks.webhook.DeliveryRepository.Key;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -34,6 +38,7 @@ class DeliveryWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final Duration GAUGE_INTERVAL = Duration.ofSeconds(5);
+    private static final int MAX_RECORDED_TOGETHER = 256;
 
     private final DeliveryRepository deliveries;
     private final WebhookEndpoints endpoints;
@@ -45,6 +50,13 @@ class DeliveryWorker implements SmartLifecycle {
     private final MillisecondClock clock;
     private final ShareLinksProperties.Webhooks settings;
     private final Semaphore slots;
+
+    /**
+     * Delivered attempts not yet recorded: the loop records whatever has gathered in one transaction (their log rows
+     * and their settling, a JDBC batch each), not one transaction an attempt. Until then a delivery stays reserved
+     * for its lease; an instance that dies first leaves it to be made again (at least once, as ever).
+     */
+    private final Queue<Attempted> delivered = new ConcurrentLinkedQueue<>();
 
     private volatile boolean running;
     private Thread loop;
@@ -106,6 +118,7 @@ class DeliveryWorker implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        recordDelivered();
     }
 
     @Override
@@ -127,6 +140,7 @@ class DeliveryWorker implements SmartLifecycle {
                     metrics.oldestPending(deliveries.oldestPending(), clock.now());
                     nextGauge = System.nanoTime() + GAUGE_INTERVAL.toNanos();
                 }
+                recordDelivered();
                 int free = slots.availablePermits();
                 int taken = free == 0 ? 0 : takeAndAttempt(free);
                 if (taken < free || free == 0) {
@@ -167,13 +181,13 @@ class DeliveryWorker implements SmartLifecycle {
     }
 
     /** One attempt of a taken delivery (its {@code attempts} already count this one). */
-    void attempt(Delivery delivery) {
-        Optional<WebhookEndpoint> found = endpoints.forDelivery(delivery.endpointId());
+    private void attempt(Delivery delivery) {
+        Instant at = clock.now();
+        Optional<WebhookEndpoints.DeliveryTarget> found = endpoints.forDelivery(delivery.endpointId(), at);
         if (found.isEmpty()) {
             return; // deleted meanwhile, and its deliveries with it
         }
-        WebhookEndpoint endpoint = found.get();
-        Instant at = clock.now();
+        WebhookEndpoint endpoint = found.get().endpoint();
         String id = delivery.eventId().toString();
         long timestamp = at.getEpochSecond();
         Map<String, String> headers = new LinkedHashMap<>();
@@ -181,24 +195,47 @@ class DeliveryWorker implements SmartLifecycle {
         headers.put("webhook-timestamp", Long.toString(timestamp));
         headers.put(
                 "webhook-signature",
-                WebhookSignature.header(
-                        endpoints.signingSecrets(endpoint.id(), at), id, timestamp, delivery.payload()));
+                WebhookSignature.header(found.get().signingSecrets(), id, timestamp, delivery.payload()));
         WebhookSender.Answer answer = sender.send(endpoint.url(), headers, delivery.payload());
         Attempt attempt = new Attempt(
                 delivery.attempts(), at, answer.status(), answer.latencyMs(), answer.body(), answer.error());
         Key key = new Key(delivery.eventId(), delivery.endpointId());
+        if (answer.delivered()) {
+            delivered.add(new Attempted(key, attempt));
+            return;
+        }
         String outcome = transaction.execute(status -> settle(delivery, endpoint, key, attempt, answer));
         metrics.attempted(outcome, answer.latencyMs());
+    }
+
+    /** Records the delivered attempts gathered since the last call, together. */
+    private void recordDelivered() {
+        List<Attempted> batch = new ArrayList<>();
+        for (Attempted next; batch.size() < MAX_RECORDED_TOGETHER && (next = delivered.poll()) != null; ) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            transaction.executeWithoutResult(status -> {
+                deliveries.recordAttempts(batch);
+                deliveries.settleDelivered(batch);
+            });
+        } catch (RuntimeException e) {
+            // the deliveries stay reserved until their lease runs out, then they are made again
+            log.warn("Recording {} delivered webhook attempts: {}", batch.size(), e.toString());
+            return;
+        }
+        for (Attempted a : batch) {
+            metrics.attempted("delivered", a.attempt().latencyMs());
+        }
     }
 
     private String settle(
             Delivery delivery, WebhookEndpoint endpoint, Key key, Attempt attempt, WebhookSender.Answer answer) {
         deliveries.recordAttempt(key, attempt);
         Instant now = clock.now();
-        if (answer.delivered()) {
-            deliveries.settle(key, delivery.attempts(), Status.DELIVERED, null);
-            return "delivered";
-        }
         if (answer.status() != null && answer.status() == 410) {
             if (deliveries.settle(key, delivery.attempts(), Status.FAILED, null)) {
                 endpoints.disable(endpoint, "The endpoint answered 410 Gone to event " + delivery.eventId());

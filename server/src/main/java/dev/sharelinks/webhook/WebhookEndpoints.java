@@ -1,5 +1,7 @@
 package dev.sharelinks.webhook;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.sharelinks.audit.AuditEvent.TargetType;
 import dev.sharelinks.audit.AuditTrail;
 import dev.sharelinks.platform.InvalidInputException;
@@ -60,6 +62,10 @@ public class WebhookEndpoints {
     private final AuditTrail audit;
     private final MillisecondClock clock;
     private final boolean allowLoopback;
+    private final Cache<String, String> openedSecrets = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
 
     WebhookEndpoints(
             WebhookEndpointRepository endpoints,
@@ -175,21 +181,33 @@ public class WebhookEndpoints {
         }
     }
 
-    Optional<WebhookEndpoint> forDelivery(UUID id) {
-        return endpoints.find(id);
+    /**
+     * Where a delivery goes, and the secrets that sign it now: the current one, and the previous one during a
+     * rotation.
+     */
+    record DeliveryTarget(WebhookEndpoint endpoint, List<String> signingSecrets) {}
+
+    /** The endpoint as stored now (one read an attempt, so a change or a rotation counts from the next attempt). */
+    Optional<DeliveryTarget> forDelivery(UUID id, Instant now) {
+        return endpoints.withSecrets(id).map(found -> {
+            var sealed = found.secrets();
+            List<String> secrets = new ArrayList<>(2);
+            secrets.add(open(sealed.current()));
+            if (sealed.previous() != null
+                    && sealed.previousExpiresAt() != null
+                    && now.isBefore(sealed.previousExpiresAt())) {
+                secrets.add(open(sealed.previous()));
+            }
+            return new DeliveryTarget(found.endpoint(), secrets);
+        });
     }
 
-    /** The secrets that sign a delivery now: the current one, and the previous one during a rotation. */
-    List<String> signingSecrets(UUID id, Instant now) {
-        var sealed = endpoints.secrets(id).orElseThrow(WebhookEndpoints::notFound);
-        List<String> secrets = new ArrayList<>(2);
-        secrets.add(secretBox.open(sealed.current()));
-        if (sealed.previous() != null
-                && sealed.previousExpiresAt() != null
-                && now.isBefore(sealed.previousExpiresAt())) {
-            secrets.add(secretBox.open(sealed.previous()));
-        }
-        return secrets;
+    /**
+     * A sealed secret opened once, not once an attempt (each opening parses and decrypts a JWE). Keyed by the
+     * sealed text, which a rotation replaces: a new secret is a new entry, and an old one ages out unused.
+     */
+    private String open(String sealed) {
+        return openedSecrets.get(sealed, secretBox::open);
     }
 
     private String checkUrl(String url) {

@@ -4,6 +4,7 @@ import static dev.sharelinks.support.TestOrganization.admin;
 import static dev.sharelinks.support.TestOrganization.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -341,6 +342,33 @@ class WebhookDeliveryTests {
     }
 
     @Test
+    void manyDeliveriesAtOnceAreEachRecordedDeliveredWithTheirOneAttempt() throws Exception {
+        // the delivered attempts are recorded together by the worker's loop: each must still end up settled
+        // (else it would be made again once its lease ran out) with exactly its own log row
+        String endpoint = id(endpoint("/many", "share_link.created"));
+        int links = 12;
+        for (int i = 0; i < links; i++) {
+            link(1);
+        }
+        assertThat(receiver.await(any(), links, WAIT)).extracting(Received::id).doesNotHaveDuplicates();
+        UUID id = UUID.fromString(endpoint);
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(
+                                jdbc.sql("select status, attempts from webhook_deliveries where endpoint_id = :id")
+                                        .param("id", id)
+                                        .query((rs, row) -> rs.getString("status") + "/" + rs.getInt("attempts"))
+                                        .list())
+                        .hasSize(links)
+                        .containsOnly("DELIVERED/1"));
+        assertThat(jdbc.sql("select number, status from webhook_attempts where endpoint_id = :id")
+                        .param("id", id)
+                        .query((rs, row) -> rs.getInt("number") + "/" + rs.getInt("status"))
+                        .list())
+                .hasSize(links)
+                .containsOnly("1/200");
+    }
+
+    @Test
     void aDeliveredEventIsDeliveredAgainOnRequestWithTheSameId() throws Exception {
         String endpoint = id(endpoint("/again", "share_link.created"));
         link(1);
@@ -420,15 +448,15 @@ class WebhookDeliveryTests {
         endpoint("/metrics", "share_link.created");
         link(1);
         receiver.await(any(), 1, WAIT);
-        Thread.sleep(200);
-        String metrics = mvc.perform(admin(get("/actuator/prometheus")))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        assertThat(metrics)
-                .contains("sharelinks_webhook_attempts_total{outcome=\"delivered\"")
-                .contains("sharelinks_webhook_oldest_pending_seconds");
+        // counted once the worker has recorded the attempt, a moment after the receiver had it
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(mvc.perform(admin(get("/actuator/prometheus")))
+                                .andExpect(status().isOk())
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString())
+                        .contains("sharelinks_webhook_attempts_total{outcome=\"delivered\"")
+                        .contains("sharelinks_webhook_oldest_pending_seconds"));
     }
 
     private ResultActions endpoint(String path, String... types) throws Exception {
