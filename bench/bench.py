@@ -312,17 +312,18 @@ def run_server(database, pg, args, work, results):
         db_args = pg.jdbc_args()
     else:
         db_args = [f"--spring.datasource.url=jdbc:h2:file:{os.path.join(work, 'h2', 'sharelinks')}"]
-    server = JavaProcess(SERVER_JAR, db_args + [
+    server_args = db_args + [
         f"--sharelinks.admin-token={ADMIN}", "--sharelinks.demo-data=false",
         # a throwaway key-encryption key: PostgreSQL requires one (it seals the grants' signing keys)
         f"--sharelinks.key-encryption-key={KEY_ENCRYPTION_KEY}",
         # every request of the benchmark comes from one address: the per-client limits would refuse most
         "--sharelinks.rate-limit.enabled=false",
         # the webhook comparison's receiver listens on 127.0.0.1, over plain http
-        "--sharelinks.webhooks.allow-loopback=true"], "/actuator/health/readiness", args.heap,
-        os.path.join(work, f"server-{database}.log"),
-        # e.g. a flight recording of the server alone: BENCH_SERVER_JVM_ARGS="-XX:StartFlightRecording=..."
-        os.environ.get("BENCH_SERVER_JVM_ARGS", "").split())
+        "--sharelinks.webhooks.allow-loopback=true"]
+    server = JavaProcess(SERVER_JAR, server_args, "/actuator/health/readiness", args.heap,
+                         os.path.join(work, f"server-{database}.log"),
+                         # e.g. a flight recording of the server alone: BENCH_SERVER_JVM_ARGS="-XX:StartFlightRecording=..."
+                         os.environ.get("BENCH_SERVER_JVM_ARGS", "").split())
     log(f"server on {database} ready in {server.startup_seconds:.2f} s; provisioning {args.links} links")
     try:
         started = time.monotonic()
@@ -349,6 +350,8 @@ def run_server(database, pg, args, work, results):
             results.setdefault("webhooks", {})[database] = webhook_comparison(server, key, env, args, work)
         if database == "postgresql" and wanted(args, "variants"):
             results.update(variants_comparison(server, db_args, env, args, work))
+        if database == "postgresql" and args.compare:
+            results["builds"] = builds_comparison(server, server_args, env, args, work)
         time.sleep(2)  # let queued requests drain before reading the heap
         status, heap = http("GET", server.base + "/actuator/metrics/jvm.memory.used?tag=area:heap",
                             {"Authorization": f"Bearer {ADMIN}"}, timeout=60)
@@ -437,6 +440,38 @@ def variants_comparison(unlimited, db_args, env, args, work):
                 server.stop()
 
 
+def builds_comparison(this_build, server_args, env, args, work):
+    """The claim over random links on this build against other builds of the server (--compare, e.g. the same code
+    with one piece stubbed out, to measure what that piece costs), all on the same PostgreSQL and links, equally
+    warmed up, taking turns twice so that drift hits all of them."""
+    servers = {"this build": this_build}
+    try:
+        for jar in args.compare:
+            servers[jar] = JavaProcess(jar, server_args, "/actuator/health/readiness", args.heap,
+                                       os.path.join(work, f"server-{os.path.basename(jar)}.log"))
+            for _ in range(WARM_UP_ROUNDS):
+                for script in WARM_UP_SCRIPTS:
+                    wrk(script, servers[jar].base, 10, args.connections, env)
+        rounds = {label: [] for label in servers}
+        for label in list(servers) * 2:
+            wrk("claim.lua", servers[label].base, min(5, args.duration), args.connections, env)
+            measured = wrk("claim.lua", servers[label].base, args.duration, args.connections, env)
+            rounds[label].append(measured)
+            log(f"claim, {label}: {measured['rps']:.0f} req/s, p99 {measured['p99_ms']:.1f} ms, "
+                f"errors {measured['errors']}")
+        rps = {label: statistics.mean(r["rps"] for r in runs) for label, runs in rounds.items()}
+        result = {label: {"rps": rps[label], "ratio": rps["this build"] / rps[label],
+                          "p99_ms": max(r["p99_ms"] for r in rounds[label]),
+                          "errors": sum(r["errors"] for r in rounds[label])} for label in servers}
+        for label in args.compare:
+            log(f"claim: this build {result[label]['ratio']:.2f}x {label}")
+        return result
+    finally:
+        for label, server in servers.items():
+            if server is not this_build:
+                server.stop()
+
+
 def webhook_comparison(server, key, env, args, work):
     """The counted claim over random links with an endpoint subscribed to share_link.session_started (on a local
     receiver, bench/client-harness's WebhookSink) against the same without it (the endpoint disabled), taking turns
@@ -473,6 +508,9 @@ def webhook_comparison(server, key, env, args, work):
             idle = idle + 1 if now == last else 0
             last = now
         drain_s = max(time.monotonic() - started - idle, 1e-9)
+        # the scenarios after this one measure claims without webhooks
+        status, _ = http("PATCH", f"{server.base}/v1/webhook-endpoints/{endpoint['id']}", api, {"enabled": False})
+        assert status == 200
         result = {"with": rounds["with"], "without": rounds["without"],
                   "with_rps": statistics.mean(r["rps"] for r in rounds["with"]),
                   "without_rps": statistics.mean(r["rps"] for r in rounds["without"]),
@@ -558,6 +596,9 @@ def main():
                              "(development runs)")
     parser.add_argument("--skip-ceilings", action="store_true",
                         help="skip the framework and start-up ceilings (development runs; the pgbench ceilings stay)")
+    parser.add_argument("--compare", type=lambda text: text.split(","), default=[],
+                        help="comma-separated server jars whose claim over random links is measured against this "
+                             "build's in the same run, taking turns (e.g. the same code with one piece stubbed out)")
     args = parser.parse_args()
 
     work = tempfile.mkdtemp(prefix="sharelinks-bench-")
@@ -575,7 +616,8 @@ def main():
                 pg_ceilings(pg, args, work, results)
             if "h2" in databases:
                 run_server("h2", pg, args, work, results)
-            print(json.dumps({k: results[k] for k in ("scenarios", "ceilings", "webhooks", "shared_limits", "use_log")
+            print(json.dumps({k: results[k] for k in ("scenarios", "ceilings", "webhooks", "shared_limits", "use_log",
+                                                          "builds")
                               if k in results}, indent=2))
             return
         extracted_server = extract(SERVER_JAR, "server", work)

@@ -19,6 +19,9 @@ public final class WebhookSink {
     private WebhookSink() {}
 
     public static void main(String[] args) throws IOException {
+        // without it the JDK's server writes the answer's headers and body as two segments with Nagle on, and each
+        // delivery waits out the sender's delayed ACK (~40 ms): the receiver, not the server, set the delivery rate
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         AtomicLong received = new AtomicLong();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
         server.createContext("/", exchange -> {
