@@ -9,11 +9,13 @@ import dev.sharelinks.webhook.DeliveryRepository.Key;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -134,6 +136,9 @@ class DeliveryWorker implements SmartLifecycle {
 
     private void run() {
         long nextGauge = 0;
+        // While a backlog waits (the last take filled every free slot), the next take waits for half the slots:
+        // one take, and one read of each endpoint, for several deliveries rather than for each one.
+        boolean backlog = false;
         while (running) {
             try {
                 if (System.nanoTime() >= nextGauge) {
@@ -142,8 +147,14 @@ class DeliveryWorker implements SmartLifecycle {
                 }
                 recordDelivered();
                 int free = slots.availablePermits();
-                int taken = free == 0 ? 0 : takeAndAttempt(free);
-                if (taken < free || free == 0) {
+                int enough = backlog ? Math.max(1, settings.concurrency() / 2) : 1;
+                if (free < enough) {
+                    signal.await(settings.pollInterval());
+                    continue;
+                }
+                int taken = takeAndAttempt(free);
+                backlog = taken == free;
+                if (taken < free) {
                     signal.await(settings.pollInterval());
                 }
             } catch (InterruptedException e) {
@@ -160,12 +171,15 @@ class DeliveryWorker implements SmartLifecycle {
     private int takeAndAttempt(int free) {
         Instant now = clock.now();
         List<Delivery> due = transaction.execute(status -> deliveries.take(now, now.plus(settings.lease()), free));
+        Map<UUID, Optional<WebhookEndpoints.DeliveryTarget>> targets = new HashMap<>();
         for (Delivery delivery : due) {
+            Optional<WebhookEndpoints.DeliveryTarget> target =
+                    targets.computeIfAbsent(delivery.endpointId(), id -> endpoints.forDelivery(id, now));
             slots.acquireUninterruptibly();
             try {
                 attempts.execute(() -> {
                     try {
-                        attempt(delivery);
+                        attempt(delivery, target);
                     } catch (RuntimeException e) {
                         log.warn("Webhook delivery {}: {}", delivery.eventId(), e.toString());
                     } finally {
@@ -180,13 +194,15 @@ class DeliveryWorker implements SmartLifecycle {
         return due.size();
     }
 
-    /** One attempt of a taken delivery (its {@code attempts} already count this one). */
-    private void attempt(Delivery delivery) {
-        Instant at = clock.now();
-        Optional<WebhookEndpoints.DeliveryTarget> found = endpoints.forDelivery(delivery.endpointId(), at);
+    /**
+     * One attempt of a taken delivery (its {@code attempts} already count this one), to its endpoint as read when
+     * it was taken.
+     */
+    private void attempt(Delivery delivery, Optional<WebhookEndpoints.DeliveryTarget> found) {
         if (found.isEmpty()) {
             return; // deleted meanwhile, and its deliveries with it
         }
+        Instant at = clock.now();
         WebhookEndpoint endpoint = found.get().endpoint();
         String id = delivery.eventId().toString();
         long timestamp = at.getEpochSecond();

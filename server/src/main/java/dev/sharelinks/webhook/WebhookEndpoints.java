@@ -187,7 +187,7 @@ public class WebhookEndpoints {
      */
     record DeliveryTarget(WebhookEndpoint endpoint, List<String> signingSecrets) {}
 
-    /** The endpoint as stored now (one read an attempt, so a change or a rotation counts from the next attempt). */
+    /** The endpoint as stored now: read for each take of deliveries, so a change or a rotation counts from the next. */
     Optional<DeliveryTarget> forDelivery(UUID id, Instant now) {
         return endpoints.withSecrets(id).map(found -> {
             var sealed = found.secrets();
