@@ -1,7 +1,5 @@
 package dev.sharelinks.webhook;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.sharelinks.audit.AuditEvent.TargetType;
 import dev.sharelinks.audit.AuditTrail;
 import dev.sharelinks.platform.InvalidInputException;
@@ -62,10 +60,6 @@ public class WebhookEndpoints {
     private final AuditTrail audit;
     private final MillisecondClock clock;
     private final boolean allowLoopback;
-    private final Cache<String, String> openedSecrets = Caffeine.newBuilder()
-            .maximumSize(10_000)
-            .expireAfterAccess(Duration.ofHours(1))
-            .build();
 
     WebhookEndpoints(
             WebhookEndpointRepository endpoints,
@@ -192,22 +186,14 @@ public class WebhookEndpoints {
         return endpoints.withSecrets(id).map(found -> {
             var sealed = found.secrets();
             List<String> secrets = new ArrayList<>(2);
-            secrets.add(open(sealed.current()));
+            secrets.add(secretBox.open(sealed.current()));
             if (sealed.previous() != null
                     && sealed.previousExpiresAt() != null
                     && now.isBefore(sealed.previousExpiresAt())) {
-                secrets.add(open(sealed.previous()));
+                secrets.add(secretBox.open(sealed.previous()));
             }
             return new DeliveryTarget(found.endpoint(), secrets);
         });
-    }
-
-    /**
-     * A sealed secret opened once, not once an attempt (each opening parses and decrypts a JWE). Keyed by the
-     * sealed text, which a rotation replaces: a new secret is a new entry, and an old one ages out unused.
-     */
-    private String open(String sealed) {
-        return openedSecrets.get(sealed, secretBox::open);
     }
 
     private String checkUrl(String url) {

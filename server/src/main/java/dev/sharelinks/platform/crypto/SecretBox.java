@@ -1,5 +1,7 @@
 package dev.sharelinks.platform.crypto;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWEAlgorithm;
@@ -9,6 +11,7 @@ import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.DirectDecrypter;
 import com.nimbusds.jose.crypto.DirectEncrypter;
 import java.text.ParseException;
+import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +25,10 @@ public class SecretBox {
     private static final String KEY_ID = "kek-1";
 
     private final KeyEncryptionKey key;
+    private final Cache<String, String> opened = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
 
     public SecretBox(KeyEncryptionKey key) {
         this.key = key;
@@ -41,8 +48,19 @@ public class SecretBox {
         }
     }
 
-    /** @throws IllegalStateException when the text was not sealed with this key (another key, or tampered) */
+    /**
+     * The secret in clear. Each sealed text is decrypted once and kept, bounded, in memory: webhook secrets are
+     * opened for every delivery attempt and an organisation's Anam key for every claim it hands on, and each opening
+     * parses and decrypts a JWE. A new or rotated secret is a new sealed text, so it is a new entry; an unused one
+     * ages out.
+     *
+     * @throws IllegalStateException when the text was not sealed with this key (another key, or tampered)
+     */
     public String open(String sealed) {
+        return opened.get(sealed, this::decrypt);
+    }
+
+    private String decrypt(String sealed) {
         try {
             JWEObject jwe = JWEObject.parse(sealed);
             jwe.decrypt(new DirectDecrypter(key.key()));
