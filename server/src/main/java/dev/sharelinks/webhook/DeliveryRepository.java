@@ -160,13 +160,9 @@ class DeliveryRepository {
     void settleDelivered(List<Attempted> delivered) {
         List<Object[]> rows = new ArrayList<>(delivered.size());
         for (Attempted a : delivered) {
-            rows.add(new Object[] {
-                a.key().eventId(), a.key().endpointId(), a.attempt().number()
-            });
+            rows.add(settleRow(a.key(), a.attempt().number(), Status.DELIVERED, null));
         }
-        batches.batchUpdate("""
-                update webhook_deliveries set status = 'DELIVERED', next_attempt_at = null
-                 where event_id = ? and endpoint_id = ? and attempts = ? and status = 'PENDING'""", rows);
+        batches.batchUpdate(SETTLE, rows);
     }
 
     /**
@@ -174,17 +170,15 @@ class DeliveryRepository {
      * {@code next}. Nothing changes when a later attempt (after a lease ran out) or a redelivery came in between.
      */
     boolean settle(Key key, int attempt, Status status, Instant next) {
-        return jdbc.sql("""
-                                update webhook_deliveries set status = :status, next_attempt_at = :next
-                                 where event_id = :event and endpoint_id = :endpoint and attempts = :attempt
-                                   and status = 'PENDING'""")
-                        .param("status", status.name())
-                        .param("next", DbTime.toDb(next))
-                        .param("event", key.eventId())
-                        .param("endpoint", key.endpointId())
-                        .param("attempt", attempt)
-                        .update()
-                == 1;
+        return batches.update(SETTLE, settleRow(key, attempt, status, next)) == 1;
+    }
+
+    private static final String SETTLE = """
+            update webhook_deliveries set status = ?, next_attempt_at = ?
+             where event_id = ? and endpoint_id = ? and attempts = ? and status = 'PENDING'""";
+
+    private static Object[] settleRow(Key key, int attempt, Status status, Instant next) {
+        return new Object[] {status.name(), DbTime.toDb(next), key.eventId(), key.endpointId(), attempt};
     }
 
     /** The endpoint's waiting deliveries fail with it (a re-enabled endpoint does not get them unless redelivered). */

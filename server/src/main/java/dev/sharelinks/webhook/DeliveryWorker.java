@@ -203,7 +203,8 @@ class DeliveryWorker implements SmartLifecycle {
             return; // deleted meanwhile, and its deliveries with it
         }
         Instant at = clock.now();
-        WebhookEndpoint endpoint = found.get().endpoint();
+        WebhookEndpoints.DeliveryTarget target = found.get();
+        WebhookEndpoint endpoint = target.endpoint();
         String id = delivery.eventId().toString();
         long timestamp = at.getEpochSecond();
         Map<String, String> headers = new LinkedHashMap<>();
@@ -211,7 +212,7 @@ class DeliveryWorker implements SmartLifecycle {
         headers.put("webhook-timestamp", Long.toString(timestamp));
         headers.put(
                 "webhook-signature",
-                WebhookSignature.header(found.get().signingSecrets(), id, timestamp, delivery.payload()));
+                WebhookSignature.header(target.signingSecrets(), id, timestamp, delivery.payload()));
         WebhookSender.Answer answer = sender.send(endpoint.url(), headers, delivery.payload());
         Attempt attempt = new Attempt(
                 delivery.attempts(), at, answer.status(), answer.latencyMs(), answer.body(), answer.error());
