@@ -335,9 +335,7 @@ def run_server(database, pg, args, work, results):
         # On 2 cores the JIT needs about two minutes of load before the server runs at its steady rate (status
         # reads climbed from ~2,400/s to ~6,000/s over the first 120 s in one measurement; see bench/README.md):
         # warm every read and claim path up in rounds first (provisioning has already run creates 10,000 times).
-        for _ in range(WARM_UP_ROUNDS):
-            for script in WARM_UP_SCRIPTS:
-                wrk(script, server.base, 10, args.connections, env)
+        warm_up([server.base], args, env)
         for name, script, *_ in SCENARIOS:
             if args.scenarios and not any(part in name for part in args.scenarios):
                 continue
@@ -372,6 +370,14 @@ def run_server(database, pg, args, work, results):
     return tokens, grants
 
 
+def warm_up(bases, args, env):
+    """Every read and claim scenario in rounds of 10 s, the servers taking turns (see WARM_UP_ROUNDS)."""
+    for _ in range(WARM_UP_ROUNDS):
+        for script in WARM_UP_SCRIPTS:
+            for base in bases:
+                wrk(script, base, 10, args.connections, env)
+
+
 def wanted(args, name):
     return not args.scenarios or any(part in name for part in args.scenarios)
 
@@ -396,10 +402,7 @@ def variants_comparison(unlimited, db_args, env, args, work):
             servers[kind] = JavaProcess(SERVER_JAR, common + extra, "/actuator/health/readiness", args.heap,
                                         os.path.join(work, f"server-{kind.replace(' ', '-')}.log"))
         # the same warm-up as the first server had before its scenarios: on 2 cores the JIT needs minutes
-        for _ in range(WARM_UP_ROUNDS):
-            for script in WARM_UP_SCRIPTS:
-                for server in servers.values():
-                    wrk(script, server.base, 10, args.connections, env)
+        warm_up([server.base for server in servers.values()], args, env)
         servers["off"] = unlimited
         measured_rounds = {}
         for label, script, clients, kinds in (
@@ -449,9 +452,7 @@ def builds_comparison(this_build, server_args, env, args, work):
         for jar in args.compare:
             servers[jar] = JavaProcess(jar, server_args, "/actuator/health/readiness", args.heap,
                                        os.path.join(work, f"server-{os.path.basename(jar)}.log"))
-            for _ in range(WARM_UP_ROUNDS):
-                for script in WARM_UP_SCRIPTS:
-                    wrk(script, servers[jar].base, 10, args.connections, env)
+            warm_up([servers[jar].base], args, env)
         rounds = {label: [] for label in servers}
         for label in list(servers) * 2:
             wrk("claim.lua", servers[label].base, min(5, args.duration), args.connections, env)
@@ -606,16 +607,22 @@ def main():
     results = {"scenarios": [], "ceilings": {}, "memory": {}, "startup": {}, "client": None,
                "settings": vars(args), "machine": machine()}
     pg = None
+
+    def on_each_database():
+        """The server on PostgreSQL, then pgbench's ceilings with the server stopped, then the server on H2."""
+        nonlocal pg
+        databases = [args.only] if args.only else ["postgresql", "h2"]
+        if "postgresql" in databases:
+            pg = Postgres(work)
+            results["postgresql"] = pg.kind
+            run_server("postgresql", pg, args, work, results)
+            pg_ceilings(pg, args, work, results)
+        if "h2" in databases:
+            run_server("h2", pg, args, work, results)
+
     try:
         if args.skip_ceilings:
-            databases = [args.only] if args.only else ["postgresql", "h2"]
-            if "postgresql" in databases:
-                pg = Postgres(work)
-                results["postgresql"] = pg.kind
-                run_server("postgresql", pg, args, work, results)
-                pg_ceilings(pg, args, work, results)
-            if "h2" in databases:
-                run_server("h2", pg, args, work, results)
+            on_each_database()
             print(json.dumps({k: results[k] for k in ("scenarios", "ceilings", "webhooks", "shared_limits", "use_log",
                                                           "builds")
                               if k in results}, indent=2))
@@ -667,14 +674,7 @@ def main():
             f"only {start['libraries_only_s']:.2f} s, bare {start['baseline_extracted_s']:.2f} s; with CDS: server "
             f"{start['server_h2_cds_s']:.2f} s, bare {start['baseline_cds_s']:.2f} s")
 
-        databases = [args.only] if args.only else ["postgresql", "h2"]
-        if "postgresql" in databases:
-            pg = Postgres(work)
-            results["postgresql"] = pg.kind
-            run_server("postgresql", pg, args, work, results)
-            pg_ceilings(pg, args, work, results)
-        if "h2" in databases:
-            run_server("h2", pg, args, work, results)
+        on_each_database()
     finally:
         if pg:
             pg.stop()
