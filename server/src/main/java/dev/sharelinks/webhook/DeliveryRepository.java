@@ -236,18 +236,46 @@ class DeliveryRepository {
                 == 1;
     }
 
-    /** When the oldest delivery still waiting was created, or null when none waits. */
+    /**
+     * When the oldest delivery still waiting was created, or null when none waits. Waiting means due at some time
+     * (the index of due deliveries); a delivery left behind by an endpoint deleted meanwhile does not count.
+     */
     Instant oldestPending() {
-        return jdbc.sql("select min(created_at) as oldest from webhook_deliveries where status = 'PENDING'")
+        return jdbc.sql("""
+                        select min(d.created_at) as oldest from webhook_deliveries d
+                         where d.next_attempt_at is not null
+                           and exists (select 1 from webhook_endpoints e where e.id = d.endpoint_id)""")
                 .query((rs, row) -> DbTime.fromDb(rs, "oldest"))
                 .optional()
                 .orElse(null);
     }
 
-    /** Deletes settled deliveries (and their attempts) created before the cutoff. */
+    /**
+     * Deletes settled deliveries created before the cutoff and any delivery whose endpoint is gone (stored by a
+     * change that committed while the endpoint was being deleted), then every attempt whose delivery is gone (also
+     * one recorded by an attempt that was in flight while its endpoint was deleted). Must run in a transaction.
+     */
     int purgeSettledBefore(Instant cutoff) {
-        return jdbc.sql("delete from webhook_deliveries where status <> 'PENDING' and created_at < :cutoff")
-                .param("cutoff", DbTime.toDb(cutoff))
+        int purged = jdbc.sql("""
+                        delete from webhook_deliveries d
+                         where (d.status <> 'PENDING' and d.created_at < :cutoff)
+                            or not exists (select 1 from webhook_endpoints e where e.id = d.endpoint_id)""").param("cutoff", DbTime.toDb(cutoff)).update();
+        jdbc.sql("""
+                        delete from webhook_attempts a
+                         where not exists (select 1 from webhook_deliveries d
+                                            where d.event_id = a.event_id and d.endpoint_id = a.endpoint_id)""").update();
+        return purged;
+    }
+
+    /** Deletes the endpoint's deliveries and their attempts (before the endpoint). Must run in a transaction. */
+    void deleteAllOf(UUID endpointId) {
+        // by the attempts' key: the endpoint's deliveries (its index), then each one's attempts (their primary key)
+        jdbc.sql("""
+                        delete from webhook_attempts
+                         where endpoint_id = :endpoint
+                           and event_id in (select event_id from webhook_deliveries where endpoint_id = :endpoint)""").param("endpoint", endpointId).update();
+        jdbc.sql("delete from webhook_deliveries where endpoint_id = :endpoint")
+                .param("endpoint", endpointId)
                 .update();
     }
 

@@ -132,6 +132,7 @@ public class WebhookEndpoints {
     @Transactional
     public void delete(UUID organizationId, UUID id) {
         WebhookEndpoint before = get(organizationId, id);
+        deliveries.deleteAllOf(id);
         if (!endpoints.delete(organizationId, id)) {
             throw notFound();
         }

@@ -23,7 +23,9 @@ import dev.sharelinks.support.CekuraFixtures;
 import dev.sharelinks.support.TestOrganization;
 import dev.sharelinks.support.WebhookReceiver;
 import dev.sharelinks.support.WebhookReceiver.Received;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,6 +75,9 @@ class WebhookDeliveryTests {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    DeliveryLog deliveryLog;
 
     TestOrganization org;
 
@@ -369,6 +374,46 @@ class WebhookDeliveryTests {
     }
 
     @Test
+    void deletingAnEndpointDeletesItsDeliveriesAndTheirAttemptsAndNoOneElses() throws Exception {
+        // on PostgreSQL no foreign key cascades this (V12): the endpoint's deletion does
+        UUID deleted = UUID.fromString(id(endpoint("/deleted", "share_link.created")));
+        UUID kept = UUID.fromString(id(endpoint("/kept", "share_link.created")));
+        link(1);
+        link(1);
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(rows("webhook_attempts", deleted)).isEqualTo(2);
+            assertThat(rows("webhook_attempts", kept)).isEqualTo(2);
+        });
+        mvc.perform(api(org, delete("/v1/webhook-endpoints/{id}", deleted))).andExpect(status().isNoContent());
+        assertThat(rows("webhook_deliveries", deleted)).isZero();
+        assertThat(rows("webhook_attempts", deleted)).isZero();
+        assertThat(rows("webhook_deliveries", kept)).isEqualTo(2);
+        assertThat(rows("webhook_attempts", kept)).isEqualTo(2);
+    }
+
+    @Test
+    void theRetentionPurgeDeletesSettledDeliveriesWithTheirAttemptsAndKeepsWaitingOnes() throws Exception {
+        UUID delivered = UUID.fromString(id(endpoint("/settled", "share_link.created")));
+        link(1);
+        await().atMost(WAIT)
+                .untilAsserted(
+                        () -> assertThat(jdbc.sql("select status from webhook_deliveries where endpoint_id = :id")
+                                        .param("id", delivered)
+                                        .query(String.class)
+                                        .list())
+                                .containsExactly("DELIVERED"));
+        UUID waiting = UUID.fromString(id(endpoint("/waiting", "share_link.updated")));
+        // an old delivery still waiting for its next attempt (tomorrow)
+        waitingDelivery(UUID.randomUUID(), waiting);
+
+        deliveryLog.purgeSettledBefore(Instant.now().plusSeconds(60));
+
+        assertThat(rows("webhook_deliveries", delivered)).isZero();
+        assertThat(rows("webhook_attempts", delivered)).isZero();
+        assertThat(rows("webhook_deliveries", waiting)).isEqualTo(1);
+    }
+
+    @Test
     void aDeliveredEventIsDeliveredAgainOnRequestWithTheSameId() throws Exception {
         String endpoint = id(endpoint("/again", "share_link.created"));
         link(1);
@@ -498,6 +543,27 @@ class WebhookDeliveryTests {
         List<Received> of = receiver.received(h -> type.equals(JsonPath.read(h.body(), "$.type")));
         assertThat(of).as(type).hasSize(1);
         return of.get(0);
+    }
+
+    /** A delivery made 400 days ago, due again tomorrow. */
+    void waitingDelivery(UUID event, UUID endpoint) {
+        jdbc.sql("""
+                        insert into webhook_deliveries (event_id, endpoint_id, organization_id, event_type, payload,
+                            created_at, status, attempts, round_attempts, next_attempt_at)
+                        values (:event, :endpoint, :org, 'share_link.updated', '{}', :old, 'PENDING', 1, 1, :later)""")
+                .param("event", event)
+                .param("endpoint", endpoint)
+                .param("org", org.id())
+                .param("old", Timestamp.from(Instant.now().minus(Duration.ofDays(400))))
+                .param("later", Timestamp.from(Instant.now().plus(Duration.ofDays(1))))
+                .update();
+    }
+
+    long rows(String table, UUID endpoint) {
+        return jdbc.sql("select count(*) from " + table + " where endpoint_id = :id")
+                .param("id", endpoint)
+                .query(Long.class)
+                .single();
     }
 
     private long deliveries() {
