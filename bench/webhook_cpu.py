@@ -3,7 +3,9 @@
 Uses bench.py's pieces: a throwaway PostgreSQL, the server jar, 2,000 links, the client harness's WebhookSink as the
 receiver. After three warm-up rounds (claims and status reads, the endpoint enabled), four 15 s rounds of claims over
 random links take turns without and with the endpoint; each prints the claim rate, the deliveries the receiver got,
-and the CPU time per claim of the server, of PostgreSQL (all its processes) and of the receiver, from /proc.
+and the CPU time per claim of the server, of PostgreSQL (all its processes) and of the receiver, from /proc; then
+PostgreSQL's commits per claim and its statements by executor time per claim (pg_stat_statements, reset before each
+round; wall time inside the executor on a saturated machine: relative figures, not CPU).
 
     python3 bench/webhook_cpu.py [server jar] [seconds per round]
 """
@@ -34,6 +36,15 @@ def postgres_pids():
     return [int(pid) for pid in subprocess.run(["pgrep", "-u", "postgres"], capture_output=True, text=True).stdout.split()]
 
 
+def query(pg, sql):
+    return subprocess.run(["psql", "-At", "-F", " | ", "-d", pg.database, "-c", sql], env=pg.env(),
+                          capture_output=True, text=True, check=True).stdout
+
+
+def commits(pg):
+    return int(query(pg, "select xact_commit from pg_stat_database where datname = current_database()"))
+
+
 def main():
     jar = sys.argv[1] if len(sys.argv) > 1 else bench.SERVER_JAR
     seconds = int(sys.argv[2]) if len(sys.argv) > 2 else 15
@@ -43,7 +54,10 @@ def main():
     pg = bench.Postgres(work)
     sink = server = None
     try:
+        pg.psql("alter system set shared_preload_libraries = 'pg_stat_statements'", pg.admin_db)
+        bench.Postgres._as_postgres([f"{bench.PG_BIN}/pg_ctl", "-D", pg.own, "-w", "restart"])
         pg.recreate()
+        pg.psql("create extension pg_stat_statements")
         server = bench.JavaProcess(jar, pg.jdbc_args() + [
             f"--sharelinks.admin-token={bench.ADMIN}", "--sharelinks.demo-data=false",
             f"--sharelinks.key-encryption-key={bench.KEY_ENCRYPTION_KEY}", "--sharelinks.rate-limit.enabled=false",
@@ -73,6 +87,8 @@ def main():
             bench.wrk("claim.lua", server.base, 5, 64, env)
             processes = {"server": lambda: [server.process.pid], "postgresql": postgres_pids,
                          "receiver": lambda: [sink.pid]}
+            pg.psql("select pg_stat_statements_reset()")
+            commits_before = commits(pg)
             count_before = received()
             before = {name: cpu_ticks(pids()) for name, pids in processes.items()}
             measured = bench.wrk("claim.lua", server.base, seconds, 64, env)
@@ -83,6 +99,11 @@ def main():
             print(f"{'with' if enabled else 'without'}: {measured['rps']:.0f} claims/s, deliveries "
                   f"{(received() - count_before) / seconds:.0f}/s; CPU µs per claim: "
                   + ", ".join(f"{name} {value:.0f}" for name, value in per_claim.items()), flush=True)
+            print(f"  commits per claim {(commits(pg) - commits_before) / claims:.2f}; calls | µs per claim | statement")
+            print(query(pg, f"""
+                select calls, round((1000 * total_exec_time / {claims})::numeric, 1),
+                       left(regexp_replace(query, '\\s+', ' ', 'g'), 110)
+                  from pg_stat_statements order by total_exec_time desc limit 8"""), flush=True)
             if enabled:  # its backlog fails with it: the next round starts from an empty queue
                 bench.http("PATCH", f"{server.base}/v1/webhook-endpoints/{endpoint['id']}", api, {"enabled": False})
                 time.sleep(3)
