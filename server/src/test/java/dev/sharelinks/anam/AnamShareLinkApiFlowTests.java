@@ -19,7 +19,9 @@ import dev.sharelinks.platform.SecretTokens;
 import dev.sharelinks.support.TestOrganization;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -228,8 +230,29 @@ abstract class AnamShareLinkApiFlowTests {
                 .andExpect(jsonPath("$.data", hasSize(2)))
                 .andExpect(jsonPath("$.meta.prev").value(1))
                 .andExpect(jsonPath("$.meta.next").value(nullValue()));
+        // the pages together are the whole list in its order, each link once
+        List<String> pages = new ArrayList<>();
+        for (String page : List.of("1", "2")) {
+            pages.addAll(JsonPath.read(
+                    mvc.perform(get("/v1/share-links")
+                                    .param("perPage", "4")
+                                    .param("page", page)
+                                    .header("Authorization", acme.bearer()))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString(),
+                    "$.data[*].id"));
+        }
+        List<String> whole = JsonPath.read(
+                mvc.perform(get("/v1/share-links").param("perPage", "100").header("Authorization", acme.bearer()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.data[*].id");
+        assertThat(pages).hasSize(6).doesNotHaveDuplicates().isEqualTo(whole);
         mvc.perform(get("/v1/share-links").param("personaId", second.toString()).header("Authorization", acme.bearer()))
                 .andExpect(jsonPath("$.meta.total").value(1))
+                .andExpect(jsonPath("$.data", hasSize(1)))
                 .andExpect(jsonPath("$.data[0].personaName").value("Sales_Bot 100%"));
         // LIKE wildcards in the search term are taken literally
         mvc.perform(get("/v1/share-links").param("search", "bot 100%").header("Authorization", acme.bearer()))

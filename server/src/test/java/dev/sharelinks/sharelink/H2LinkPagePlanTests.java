@@ -2,77 +2,17 @@ package dev.sharelinks.sharelink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sharelinks.organization.OrganizationService;
-import dev.sharelinks.organization.Plan;
-import dev.sharelinks.platform.jdbc.DbTime;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
- * On the embedded H2 default a page of an organisation's links is read in index order, not by sorting all of them (that made the link list 200–700 ms a page at 10,000 links and filled the pool under
- * load; bench/README.md).
+ * On the embedded H2 default a page of an organisation's links is read in index order, not by sorting all of them
+ * (that made the link list 200–700 ms a page at 10,000 links and filled the pool under load; bench/README.md).
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class H2LinkPagePlanTests {
+class H2LinkPagePlanTests extends LinkPageTests {
 
     private static final Pattern SCAN_COUNT = Pattern.compile("scanCount: (\\d+)");
-
-    @Autowired
-    ShareLinkRepository links;
-
-    @Autowired
-    ShareLinkService shareLinks;
-
-    @Autowired
-    OrganizationService organizations;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    UUID orgId;
-    UUID personaId;
-
-    @BeforeEach
-    void manyLinks() {
-        orgId = organizations
-                .create("Plan " + UUID.randomUUID(), new Plan(false, false), null)
-                .id();
-        personaId = organizations.putPersona(orgId, UUID.randomUUID(), "Listed").id();
-        UUID otherPersona =
-                organizations.putPersona(orgId, UUID.randomUUID(), "Other").id();
-        for (int i = 0; i < 40; i++) {
-            shareLinks.create(orgId, i % 2 == 0 ? personaId : otherPersona, Duration.ofHours(10), null);
-        }
-        // many more rows with colliding creation times, so that the order's tie-break on id matters
-        Instant created = Instant.parse("2026-01-01T00:00:00Z");
-        ShareLink template = links.list(orgId, null, null, 0, 1).get(0);
-        IntStream.range(0, 1_000)
-                .forEach(i -> jdbc.sql("""
-                insert into share_links (id, organization_id, persona_id, persona_name, token, link_type,
-                    created_at, updated_at)
-                values (:id, :org, :persona, :personaName, :token, :type, :created, :created)""")
-                        .param("id", UUID.randomUUID())
-                        .param("org", orgId)
-                        .param("persona", template.personaId())
-                        .param("personaName", template.personaName())
-                        .param("token", "plan-" + UUID.randomUUID())
-                        .param("type", template.type().name())
-                        .param("created", DbTime.toDb(created.plusSeconds(i / 3)))
-                        .update());
-    }
 
     @Test
     void aPageIsReadInIndexOrderNotSorted() {
@@ -89,27 +29,5 @@ class H2LinkPagePlanTests {
         assertThat(Integer.parseInt(scanned.group(1)))
                 .as("rows read for one page")
                 .isLessThanOrEqualTo(121);
-    }
-
-    @Test
-    void pagesAreNewestFirstWithIdBreakingTies() {
-        List<ShareLink> all = links.list(orgId, null, null, 0, 2_000);
-        assertThat(all).hasSize(1_040);
-        assertThat(all)
-                .isSortedAccordingTo(Comparator.comparing(ShareLink::createdAt)
-                        .thenComparing(link -> link.id().toString())
-                        .reversed());
-        // consecutive pages tile the whole list, with or without a filter
-        List<ShareLink> paged = IntStream.range(0, 53)
-                .mapToObj(page -> links.list(orgId, null, null, page * 20, 20))
-                .flatMap(List::stream)
-                .toList();
-        assertThat(paged).isEqualTo(all);
-        assertThat(links.list(orgId, null, personaId, 0, 2_000))
-                .isEqualTo(all.stream()
-                        .filter(link -> link.personaId().equals(personaId))
-                        .toList());
-        assertThat(links.count(orgId, null, personaId))
-                .isEqualTo(links.list(orgId, null, personaId, 0, 2_000).size());
     }
 }
