@@ -29,6 +29,8 @@ BASELINE_JAR = os.path.join(ROOT, "bench/baseline/target/sharelinks-bench-baseli
 LIBRARIES_ONLY_SOURCE = os.path.join(ROOT, "bench/libraries-only/LibrariesOnlyApplication.java")
 BASELINE_CLASSES = os.path.join(ROOT, "bench/baseline/target/classes")  # ConstantAnswer, shared with the baseline
 HARNESS_DIR = os.path.join(ROOT, "bench/client-harness/target")
+HARNESS_CLASSPATH = os.path.join(HARNESS_DIR, "sharelinks-bench-client-harness-0.1.0-SNAPSHOT.jar") + ":" + \
+    os.path.join(HARNESS_DIR, "lib", "*")
 ADMIN = "bench-admin-token"
 PG_BIN = "/usr/lib/postgresql/15/bin"
 # the JVM for the server, the baseline and the client harness: BENCH_JAVA, else $JAVA_HOME/bin/java, else java
@@ -111,7 +113,8 @@ class JavaProcess:
 
 
 class Postgres:
-    def __init__(self, workdir):
+    def __init__(self, workdir, settings=()):
+        """settings: more `-c name=value` for a cluster of its own (e.g. webhook_cpu.py's pg_stat_statements)."""
         self.own = None
         url = os.environ.get("SPRING_DATASOURCE_URL")
         if url:
@@ -137,7 +140,8 @@ class Postgres:
                                "-A", "scram-sha-256", "--no-sync"])
             # defaults apart from room for the benchmark's connections; synchronous_commit stays on
             self._as_postgres([f"{PG_BIN}/pg_ctl", "-D", self.own, "-l", os.path.join(workdir, "pg.log"), "-w", "start",
-                               "-o", f"-p {self.port} -k {workdir} -c max_connections=300 -c shared_buffers=256MB"])
+                               "-o", f"-p {self.port} -k {workdir} -c max_connections=300 -c shared_buffers=256MB"
+                               + "".join(f" -c {setting}" for setting in settings)])
             self.kind = "local throwaway PostgreSQL 15 cluster (synchronous_commit on)"
         self.database = "sharelinks_bench"
 
@@ -356,9 +360,7 @@ def run_server(database, pg, args, work, results):
         results["memory"][database] = {"heap_used_mb": heap["measurements"][0]["value"] / 1024 / 1024
                                        if status == 200 else float("nan"), "rss_mb": server.rss_mb(), "xmx": args.heap}
         if database == "postgresql":
-            classpath = os.path.join(HARNESS_DIR, "sharelinks-bench-client-harness-0.1.0-SNAPSHOT.jar") + ":" + \
-                os.path.join(HARNESS_DIR, "lib", "*")
-            out = subprocess.run([JAVA, "-cp", classpath, "dev.sharelinks.bench.ClientHarness", server.base,
+            out = subprocess.run([JAVA, "-cp", HARNESS_CLASSPATH, "dev.sharelinks.bench.ClientHarness", server.base,
                                   tokens[1], str(max(5, args.duration // 2)), "8"],
                                  check=True, capture_output=True, text=True).stdout
             line = next(l for l in out.splitlines() if l.startswith("CLIENT_JSON "))
@@ -477,9 +479,7 @@ def webhook_comparison(server, key, env, args, work):
     """The counted claim over random links with an endpoint subscribed to share_link.session_started (on a local
     receiver, bench/client-harness's WebhookSink) against the same without it (the endpoint disabled), taking turns
     twice so that drift hits both; and how fast the deliveries reach the receiver, during the load and after it."""
-    classpath = os.path.join(HARNESS_DIR, "sharelinks-bench-client-harness-0.1.0-SNAPSHOT.jar") + ":" + \
-        os.path.join(HARNESS_DIR, "lib", "*")
-    sink = subprocess.Popen([JAVA, "-Xmx64m", "-cp", classpath, "dev.sharelinks.bench.WebhookSink"],
+    sink = subprocess.Popen([JAVA, "-Xmx64m", "-cp", HARNESS_CLASSPATH, "dev.sharelinks.bench.WebhookSink"],
                             stdout=subprocess.PIPE, text=True)
     try:
         port = int(sink.stdout.readline().split()[1])

@@ -51,11 +51,9 @@ def main():
     os.chdir(bench.ROOT)
     work = tempfile.mkdtemp(prefix="sharelinks-webhook-cpu-")
     os.chmod(work, 0o755)
-    pg = bench.Postgres(work)
+    pg = bench.Postgres(work, ["shared_preload_libraries=pg_stat_statements"])
     sink = server = None
     try:
-        pg.psql("alter system set shared_preload_libraries = 'pg_stat_statements'", pg.admin_db)
-        bench.Postgres._as_postgres([f"{bench.PG_BIN}/pg_ctl", "-D", pg.own, "-w", "restart"])
         pg.recreate()
         pg.psql("create extension pg_stat_statements")
         server = bench.JavaProcess(jar, pg.jdbc_args() + [
@@ -67,9 +65,7 @@ def main():
         os.makedirs(data)
         key, *_ = bench.provision(server.base, 2000, 20, 50, 50, data)
         env = {"BENCH_DATA": data, "BENCH_KEY": key}
-        classpath = os.path.join(bench.HARNESS_DIR, "sharelinks-bench-client-harness-0.1.0-SNAPSHOT.jar") + ":" + \
-            os.path.join(bench.HARNESS_DIR, "lib", "*")
-        sink = subprocess.Popen([bench.JAVA, "-Xmx64m", "-cp", classpath, "dev.sharelinks.bench.WebhookSink"],
+        sink = subprocess.Popen([bench.JAVA, "-Xmx64m", "-cp", bench.HARNESS_CLASSPATH, "dev.sharelinks.bench.WebhookSink"],
                                 stdout=subprocess.PIPE, text=True)
         port = int(sink.stdout.readline().split()[1])
         received = lambda: int(urllib.request.urlopen(f"http://127.0.0.1:{port}/count", timeout=10).read().decode())
