@@ -4,6 +4,8 @@ import dev.sharelinks.platform.jdbc.DatabaseKind;
 import dev.sharelinks.platform.jdbc.DbTime;
 import dev.sharelinks.webhook.Delivery.Attempt;
 import dev.sharelinks.webhook.Delivery.Status;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -50,39 +52,70 @@ class DeliveryRepository {
         this.database = database;
     }
 
-    /** An event to store for the endpoints subscribed to its type, due at {@code due}. */
-    record Enqueued(UUID eventId, UUID organizationId, EventType type, String payload, Instant now, Instant due) {}
+    /**
+     * An event to store for the endpoints subscribed to its type, due at {@code due}; or, with {@code leaseUntil},
+     * already reserved for this instance until then, its first attempt counted (handed to its worker).
+     */
+    record Enqueued(
+            UUID eventId,
+            UUID organizationId,
+            EventType type,
+            String payload,
+            Instant now,
+            Instant due,
+            Instant leaseUntil) {
+
+        Enqueued(UUID eventId, UUID organizationId, EventType type, String payload, Instant now, Instant due) {
+            this(eventId, organizationId, type, payload, now, due, null);
+        }
+
+        Enqueued leasedUntil(Instant lease) {
+            return new Enqueued(eventId, organizationId, type, payload, now, due, lease);
+        }
+    }
+
+    private static final String ENQUEUE = """
+            insert into webhook_deliveries (event_id, endpoint_id, organization_id, event_type, payload,
+                created_at, status, attempts, round_attempts, next_attempt_at)
+            select ?, e.id, e.organization_id, ?, ?, ?, 'PENDING', ?, ?, ?
+              from webhook_subscriptions s
+              join webhook_endpoints e on e.id = s.endpoint_id
+             where s.organization_id = ? and s.event_type = ? and e.enabled""";
 
     /**
      * One delivery per event and enabled endpoint of its organisation subscribed to its type, in the caller's
      * transaction; all the events in one JDBC batch (one round trip however many there are).
      *
-     * @return how many deliveries they make together
+     * @return the deliveries they make together
      */
-    int enqueue(List<Enqueued> events) {
-        List<Object[]> rows = new ArrayList<>(events.size());
-        for (Enqueued e : events) {
-            rows.add(new Object[] {
-                e.eventId(),
-                e.type().wireName(),
-                e.payload(),
-                DbTime.toDb(e.now()),
-                DbTime.toDb(e.due()),
-                e.organizationId(),
-                e.type().wireName()
-            });
-        }
-        int stored = 0;
-        for (int endpoints : batches.batchUpdate("""
-                insert into webhook_deliveries (event_id, endpoint_id, organization_id, event_type, payload,
-                    created_at, status, attempts, round_attempts, next_attempt_at)
-                select ?, e.id, e.organization_id, ?, ?, ?, 'PENDING', 0, 0, ?
-                  from webhook_subscriptions s
-                  join webhook_endpoints e on e.id = s.endpoint_id
-                 where s.organization_id = ? and s.event_type = ? and e.enabled""", rows)) {
-            stored += Math.max(endpoints, 0);
-        }
-        return stored;
+    List<Key> enqueue(List<Enqueued> events) {
+        // the keys come back with the batch (PostgreSQL: RETURNING), not from a second statement
+        return batches.execute(
+                (Connection connection) ->
+                        connection.prepareStatement(ENQUEUE, new String[] {"event_id", "endpoint_id"}),
+                (PreparedStatement insert) -> {
+                    for (Enqueued e : events) {
+                        int attempts = e.leaseUntil() == null ? 0 : 1;
+                        insert.setObject(1, e.eventId());
+                        insert.setString(2, e.type().wireName());
+                        insert.setString(3, e.payload());
+                        insert.setObject(4, DbTime.toDb(e.now()));
+                        insert.setInt(5, attempts);
+                        insert.setInt(6, attempts);
+                        insert.setObject(7, DbTime.toDb(e.leaseUntil() == null ? e.due() : e.leaseUntil()));
+                        insert.setObject(8, e.organizationId());
+                        insert.setString(9, e.type().wireName());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                    List<Key> stored = new ArrayList<>();
+                    try (ResultSet keys = insert.getGeneratedKeys()) {
+                        while (keys.next()) {
+                            stored.add(new Key(keys.getObject(1, UUID.class), keys.getObject(2, UUID.class)));
+                        }
+                    }
+                    return stored;
+                });
     }
 
     /**
@@ -179,6 +212,21 @@ class DeliveryRepository {
 
     private static Object[] settleRow(Key key, int attempt, Status status, Instant next) {
         return new Object[] {status.name(), DbTime.toDb(next), key.eventId(), key.endpointId(), attempt};
+    }
+
+    /**
+     * Handed deliveries this instance will not attempt (it is stopping): due at {@code now} again, their reserved
+     * attempt uncounted, unless something else happened to them meanwhile.
+     */
+    void giveBack(List<Delivery> handed, Instant now) {
+        List<Object[]> rows = new ArrayList<>(handed.size());
+        for (Delivery d : handed) {
+            rows.add(new Object[] {DbTime.toDb(now), d.eventId(), d.endpointId(), d.attempts()});
+        }
+        batches.batchUpdate("""
+                update webhook_deliveries
+                   set attempts = attempts - 1, round_attempts = round_attempts - 1, next_attempt_at = ?
+                 where event_id = ? and endpoint_id = ? and attempts = ? and status = 'PENDING'""", rows);
     }
 
     /** The endpoint's waiting deliveries fail with it (a re-enabled endpoint does not get them unless redelivered). */

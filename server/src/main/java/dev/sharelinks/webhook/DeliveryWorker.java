@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * This instance's share of the deliveries: one loop takes due deliveries (as many as there are free slots, each
- * reserved for the lease), a pool of {@code concurrency} threads attempts them, and each attempt's outcome is
+ * This instance's share of the deliveries: one loop attempts those its own changes handed over (stored already
+ * reserved for it, see {@link HandedDeliveries}) and takes due ones (as many as there are free slots, each reserved
+ * for the lease), a pool of {@code concurrency} threads attempts them, and each attempt's outcome is
  * recorded with its log row in one transaction. Instances never wait for each other (SKIP LOCKED), and an attempt
  * whose instance died is made again by any instance once its lease has passed: delivery is at least once, and the
  * receiver de-duplicates by {@code webhook-id}.
@@ -41,12 +42,16 @@ class DeliveryWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final Duration GAUGE_INTERVAL = Duration.ofSeconds(5);
     private static final int MAX_RECORDED_TOGETHER = 256;
+    // under load, delivered attempts are recorded at most this often (one transaction for all gathered meanwhile);
+    // a lone one, after a quiet spell, at once
+    private static final long RECORD_EVERY_NANOS = Duration.ofMillis(25).toNanos();
 
     private final DeliveryRepository deliveries;
     private final WebhookEndpoints endpoints;
     private final WebhookSender sender;
     private final RetrySchedule schedule;
     private final DeliverySignal signal;
+    private final HandedDeliveries handed;
     private final WebhookMetrics metrics;
     private final TransactionTemplate transaction;
     private final MillisecondClock clock;
@@ -60,6 +65,9 @@ class DeliveryWorker implements SmartLifecycle {
      */
     private final Queue<Attempted> delivered = new ConcurrentLinkedQueue<>();
 
+    private final AtomicInteger gathered = new AtomicInteger();
+    private long lastRecorded;
+
     private volatile boolean running;
     private Thread loop;
     private ExecutorService attempts;
@@ -70,6 +78,7 @@ class DeliveryWorker implements SmartLifecycle {
             WebhookSender sender,
             RetrySchedule schedule,
             DeliverySignal signal,
+            HandedDeliveries handed,
             WebhookMetrics metrics,
             TransactionTemplate transaction,
             MillisecondClock clock,
@@ -79,6 +88,7 @@ class DeliveryWorker implements SmartLifecycle {
         this.sender = sender;
         this.schedule = schedule;
         this.signal = signal;
+        this.handed = handed;
         this.metrics = metrics;
         this.transaction = transaction;
         this.clock = clock;
@@ -92,6 +102,7 @@ class DeliveryWorker implements SmartLifecycle {
             return;
         }
         running = true;
+        handed.open();
         AtomicInteger threads = new AtomicInteger();
         attempts = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "webhook-delivery-" + threads.incrementAndGet());
@@ -109,18 +120,37 @@ class DeliveryWorker implements SmartLifecycle {
             return;
         }
         running = false;
+        handed.close();
         signal.wake();
-        attempts.shutdown();
         try {
-            // attempts in flight may finish and record their outcome; what does not is made again after its lease
+            // the loop first, so that it starts nothing more; then the attempts in flight may finish and record their
+            // outcome; what does not is made again after its lease
+            loop.join(1000);
+            attempts.shutdown();
             if (!attempts.awaitTermination(settings.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
                 attempts.shutdownNow();
             }
-            loop.join(1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         recordDelivered();
+        giveBackHanded();
+    }
+
+    /** What was handed over and not attempted is due again now, for any instance, rather than after its lease. */
+    private void giveBackHanded() {
+        List<Delivery> left = handed.drain();
+        if (left.isEmpty()) {
+            return;
+        }
+        try {
+            transaction.executeWithoutResult(status -> deliveries.giveBack(left, clock.now()));
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Giving back {} webhook deliveries: {}; they are due again after their lease",
+                    left.size(),
+                    e.toString());
+        }
     }
 
     @Override
@@ -136,6 +166,8 @@ class DeliveryWorker implements SmartLifecycle {
 
     private void run() {
         long nextGauge = 0;
+        long nextTake = 0;
+        boolean takeWanted = false;
         // While a backlog waits (the last take filled every free slot), the next take waits for half the slots:
         // one take, and one read of each endpoint, for several deliveries rather than for each one.
         boolean backlog = false;
@@ -145,17 +177,29 @@ class DeliveryWorker implements SmartLifecycle {
                     metrics.oldestPending(deliveries.oldestPending(), clock.now());
                     nextGauge = System.nanoTime() + GAUGE_INTERVAL.toNanos();
                 }
-                recordDelivered();
+                int waiting = gathered.get();
+                if (waiting >= MAX_RECORDED_TOGETHER
+                        || (waiting > 0 && System.nanoTime() - lastRecorded >= RECORD_EVERY_NANOS)) {
+                    recordDelivered();
+                    lastRecorded = System.nanoTime();
+                }
+                attemptHanded(slots.availablePermits());
                 int free = slots.availablePermits();
+                // the outbox is read when something was stored here due at once, a backlog waits, or at each poll
+                // interval (retries, other instances' events, a dead instance's leases); a hand-off alone reads nothing
+                takeWanted |= signal.takeWanted();
+                boolean take = takeWanted || backlog || System.nanoTime() >= nextTake;
                 int enough = backlog ? Math.max(1, settings.concurrency() / 2) : 1;
-                if (free < enough) {
-                    signal.await(settings.pollInterval());
+                if (!take || free < enough) {
+                    await(take ? settings.pollInterval().toNanos() : nextTake - System.nanoTime());
                     continue;
                 }
+                takeWanted = false;
                 int taken = takeAndAttempt(free);
+                nextTake = System.nanoTime() + settings.pollInterval().toNanos();
                 backlog = taken == free;
                 if (taken < free) {
-                    signal.await(settings.pollInterval());
+                    await(settings.pollInterval().toNanos());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -168,11 +212,43 @@ class DeliveryWorker implements SmartLifecycle {
         }
     }
 
+    /** Waits for a wake-up, at most {@code nanos}, and no longer than recording what was delivered may wait. */
+    private void await(long nanos) throws InterruptedException {
+        long wait = gathered.get() > 0 ? Math.min(nanos, lastRecorded + RECORD_EVERY_NANOS - System.nanoTime()) : nanos;
+        signal.await(Duration.ofNanos(Math.max(0, wait)));
+    }
+
+    /**
+     * Attempts up to {@code free} of the deliveries handed over by this instance's own transactions.
+     *
+     * @return how many were started
+     */
+    private int attemptHanded(int free) {
+        Instant now = clock.now();
+        List<Delivery> batch = new ArrayList<>();
+        for (Delivery next; batch.size() < free && (next = handed.poll()) != null; ) {
+            // one whose lease would run out during the attempt is left to the take, which finds it after the lease
+            if (now.plus(settings.timeout()).isBefore(next.nextAttemptAt())) {
+                batch.add(next);
+            }
+        }
+        attemptAll(batch, now);
+        metrics.started(true, batch.size());
+        return batch.size();
+    }
+
     private int takeAndAttempt(int free) {
         Instant now = clock.now();
         List<Delivery> due = transaction.execute(status -> deliveries.take(now, now.plus(settings.lease()), free));
+        attemptAll(due, now);
+        metrics.started(false, due.size());
+        return due.size();
+    }
+
+    /** Starts an attempt of each reserved delivery, to its endpoint as read now (once for each endpoint). */
+    private void attemptAll(List<Delivery> reserved, Instant now) {
         Map<UUID, Optional<WebhookEndpoints.DeliveryTarget>> targets = new HashMap<>();
-        for (Delivery delivery : due) {
+        for (Delivery delivery : reserved) {
             Optional<WebhookEndpoints.DeliveryTarget> target =
                     targets.computeIfAbsent(delivery.endpointId(), id -> endpoints.forDelivery(id, now));
             slots.acquireUninterruptibly();
@@ -191,7 +267,6 @@ class DeliveryWorker implements SmartLifecycle {
                 slots.release();
             }
         }
-        return due.size();
     }
 
     /**
@@ -219,6 +294,7 @@ class DeliveryWorker implements SmartLifecycle {
         Key key = new Key(delivery.eventId(), delivery.endpointId());
         if (answer.delivered()) {
             delivered.add(new Attempted(key, attempt));
+            gathered.incrementAndGet();
             return;
         }
         String outcome = transaction.execute(status -> settle(delivery, endpoint, key, attempt, answer));
@@ -234,6 +310,7 @@ class DeliveryWorker implements SmartLifecycle {
         if (batch.isEmpty()) {
             return;
         }
+        gathered.addAndGet(-batch.size());
         try {
             transaction.executeWithoutResult(status -> {
                 deliveries.recordAttempts(batch);

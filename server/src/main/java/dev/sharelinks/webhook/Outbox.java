@@ -1,15 +1,22 @@
 package dev.sharelinks.webhook;
 
 import dev.sharelinks.platform.MillisecondClock;
+import dev.sharelinks.platform.config.ShareLinksProperties;
 import dev.sharelinks.platform.jdbc.BeforeCommitBatch;
 import dev.sharelinks.result.ResultLinkEvent;
 import dev.sharelinks.sharelink.ShareLinkEvent;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Stores each event for the endpoints subscribed to it, in the publisher's transaction: a rolled-back change leaves
@@ -23,6 +30,8 @@ class Outbox {
     private final WebhookPayloads payloads;
     private final RetrySchedule schedule;
     private final DeliverySignal signal;
+    private final HandedDeliveries handed;
+    private final Duration lease;
     private final WebhookMetrics metrics;
     private final MillisecondClock clock;
     // a batch of claims is one transaction: its events are stored together, just before it commits
@@ -34,13 +43,17 @@ class Outbox {
             WebhookPayloads payloads,
             RetrySchedule schedule,
             DeliverySignal signal,
+            HandedDeliveries handed,
             WebhookMetrics metrics,
-            MillisecondClock clock) {
+            MillisecondClock clock,
+            ShareLinksProperties properties) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.payloads = payloads;
         this.schedule = schedule;
         this.signal = signal;
+        this.handed = handed;
+        this.lease = properties.webhooks().lease();
         this.metrics = metrics;
         this.clock = clock;
         this.pending = new BeforeCommitBatch<>(this::write);
@@ -67,10 +80,74 @@ class Outbox {
     }
 
     private void write(List<DeliveryRepository.Enqueued> events) {
-        int stored = deliveries.enqueue(events);
-        if (stored > 0) {
-            metrics.stored(stored);
-            WebhookEndpoints.afterCommit(signal::wake);
+        Instant now = clock.now();
+        // due at once (the schedule's first delay is 0) and room in the hand-off: stored reserved for this
+        // instance, and handed to its worker when the transaction commits
+        boolean handOff = events.stream().allMatch(e -> !e.due().isAfter(now)) && handed.reserve(events.size());
+        List<DeliveryRepository.Enqueued> rows = handOff
+                ? events.stream().map(e -> e.leasedUntil(now.plus(lease))).toList()
+                : events;
+        List<DeliveryRepository.Key> stored;
+        try {
+            stored = deliveries.enqueue(rows);
+        } catch (RuntimeException e) {
+            if (handOff) {
+                handed.release(events.size());
+            }
+            throw e;
         }
+        if (!stored.isEmpty()) {
+            metrics.stored(stored.size());
+        }
+        if (!handOff) {
+            if (!stored.isEmpty()) {
+                WebhookEndpoints.afterCommit(signal::due);
+            }
+            return;
+        }
+        handed.grow(stored.size() - events.size());
+        if (stored.isEmpty()) {
+            return;
+        }
+        Map<UUID, DeliveryRepository.Enqueued> byEvent = new HashMap<>();
+        rows.forEach(e -> byEvent.put(e.eventId(), e));
+        List<Delivery> leased = stored.stream()
+                .map(key -> {
+                    DeliveryRepository.Enqueued e = byEvent.get(key.eventId());
+                    return new Delivery(
+                            key.eventId(),
+                            key.endpointId(),
+                            e.organizationId(),
+                            e.type(),
+                            e.payload(),
+                            e.now(),
+                            Delivery.Status.PENDING,
+                            1,
+                            1,
+                            e.leaseUntil(),
+                            List.of());
+                })
+                .toList();
+        afterCompletion(committed -> {
+            if (committed) {
+                handed.hand(leased);
+                signal.wake();
+            } else {
+                handed.release(leased.size());
+            }
+        });
+    }
+
+    private static void afterCompletion(Consumer<Boolean> committed) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            committed.accept(true); // written outside a transaction: already committed
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                committed.accept(status == STATUS_COMMITTED);
+            }
+        });
     }
 }

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code sharelinks.webhook.attempts{outcome}} (delivered, retry, failed, gone, refused),
- * {@code sharelinks.webhook.attempt.duration}, {@code sharelinks.webhook.events.stored} and
+ * {@code sharelinks.webhook.attempt.duration}, {@code sharelinks.webhook.events.stored},
+ * {@code sharelinks.webhook.deliveries.started{source}} (hand-off: handed over by this instance's own change;
+ * outbox: taken from the outbox) and
  * {@code sharelinks.webhook.oldest.pending.seconds}, the age of the oldest delivery still waiting (0 when none).
  */
 @Component
@@ -23,6 +25,8 @@ class WebhookMetrics {
     private final Map<String, Counter> attempts = new ConcurrentHashMap<>();
     private final Timer duration;
     private final Counter stored;
+    private final Counter handedOver;
+    private final Counter taken;
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
 
     WebhookMetrics(MeterRegistry registry) {
@@ -33,6 +37,8 @@ class WebhookMetrics {
         this.stored = Counter.builder("sharelinks.webhook.deliveries.stored")
                 .description("Deliveries written to the outbox (one per event and endpoint)")
                 .register(registry);
+        this.handedOver = started("hand-off");
+        this.taken = started("outbox");
         Gauge.builder("sharelinks.webhook.oldest.pending.seconds", oldestPendingSeconds, AtomicLong::get)
                 .description("Age of the oldest webhook delivery still waiting")
                 .register(registry);
@@ -47,6 +53,17 @@ class WebhookMetrics {
                                 .register(registry))
                 .increment();
         duration.record(Duration.ofMillis(millis));
+    }
+
+    private Counter started(String source) {
+        return Counter.builder("sharelinks.webhook.deliveries.started")
+                .description("Deliveries whose attempt this instance started, by where it found them")
+                .tag("source", source)
+                .register(registry);
+    }
+
+    void started(boolean handed, int deliveries) {
+        (handed ? handedOver : taken).increment(deliveries);
     }
 
     void stored(int deliveries) {

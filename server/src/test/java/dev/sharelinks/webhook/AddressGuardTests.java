@@ -71,6 +71,7 @@ class AddressGuardTests {
                 8,
                 Duration.ofSeconds(1),
                 Duration.ofMinutes(1),
+                256,
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(30));
     }

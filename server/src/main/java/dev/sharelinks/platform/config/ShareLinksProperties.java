@@ -148,6 +148,9 @@ public record ShareLinksProperties(
      *                          once)
      * @param lease             how long a taken delivery is reserved for the instance that took it; a crash mid-send
      *                          makes it due again after this
+     * @param handOff           deliveries an instance's own changes may hand straight to its workers, stored already
+     *                          reserved for it (no take from the outbox); beyond this many waiting, events are stored
+     *                          due at once and taken like any other; 0 turns the hand-off off
      * @param subscriptionCache how long an instance relies on what it read of the endpoints' subscriptions; an
      *                          endpoint created or changed on another instance hears of that instance's changes after
      *                          this
@@ -165,6 +168,7 @@ public record ShareLinksProperties(
             @DefaultValue("8") @Min(1) @Max(256) int concurrency,
             @DefaultValue("1s") @NotNull Duration pollInterval,
             @DefaultValue("1m") @NotNull Duration lease,
+            @DefaultValue("256") @Min(0) @Max(65536) int handOff,
             @DefaultValue("1s") @NotNull Duration subscriptionCache,
             @DefaultValue("30s") @NotNull Duration expirySweep) {
 
