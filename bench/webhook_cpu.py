@@ -5,7 +5,8 @@ receiver. After three warm-up rounds (claims and status reads, the endpoint enab
 random links take turns without and with the endpoint; each prints the claim rate, the deliveries the receiver got,
 and the CPU time per claim of the server, of PostgreSQL (all its processes) and of the receiver, from /proc; then
 PostgreSQL's commits per claim and its statements by executor time per claim (pg_stat_statements, reset before each
-round; wall time inside the executor on a saturated machine: relative figures, not CPU).
+round; wall time inside the executor on a saturated machine: relative figures, not CPU), and the server's CPU by
+thread name (request threads, delivery threads, GC, JIT).
 
     python3 bench/webhook_cpu.py [server jar] [seconds per round]
 """
@@ -29,6 +30,21 @@ def cpu_ticks(pids):
             ticks += int(fields[11]) + int(fields[12])  # utime + stime
         except FileNotFoundError:
             pass  # a backend that ended meanwhile
+    return ticks
+
+
+def thread_ticks(pid):
+    """CPU ticks of a process's threads by name (Linux keeps 15 characters; trailing numbers dropped)."""
+    ticks = {}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/comm") as comm:
+                name = comm.read().strip().rstrip("0123456789").rstrip("-#_ ") or "?"
+            with open(f"/proc/{pid}/task/{tid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            ticks[name] = ticks.get(name, 0) + int(fields[11]) + int(fields[12])
+        except FileNotFoundError:
+            pass  # a thread that ended meanwhile
     return ticks
 
 
@@ -87,14 +103,19 @@ def main():
             commits_before = commits(pg)
             count_before = received()
             before = {name: cpu_ticks(pids()) for name, pids in processes.items()}
+            threads_before = thread_ticks(server.process.pid)
             measured = bench.wrk("claim.lua", server.base, seconds, 64, env)
             after = {name: cpu_ticks(pids()) for name, pids in processes.items()}
+            threads_after = thread_ticks(server.process.pid)
             claims = max(measured["requests"], 1)
             per_claim = {name: (after[name] - before[name]) * 1e6 / os.sysconf("SC_CLK_TCK") / claims
                          for name in processes}
             print(f"{'with' if enabled else 'without'}: {measured['rps']:.0f} claims/s, deliveries "
                   f"{(received() - count_before) / seconds:.0f}/s; CPU µs per claim: "
                   + ", ".join(f"{name} {value:.0f}" for name, value in per_claim.items()), flush=True)
+            by_thread = sorted(((threads_after[n] - threads_before.get(n, 0), n) for n in threads_after), reverse=True)
+            print("  server threads, CPU µs per claim: " + ", ".join(
+                f"{name} {t * 1e6 / os.sysconf('SC_CLK_TCK') / claims:.0f}" for t, name in by_thread[:8] if t > 0))
             print(f"  commits per claim {(commits(pg) - commits_before) / claims:.2f}; calls | µs per claim | statement")
             print(query(pg, f"""
                 select calls, round((1000 * total_exec_time / {claims})::numeric, 1),
