@@ -218,12 +218,8 @@ class DeliveryWorker implements SmartLifecycle {
         signal.await(Duration.ofNanos(Math.max(0, wait)));
     }
 
-    /**
-     * Attempts up to {@code free} of the deliveries handed over by this instance's own transactions.
-     *
-     * @return how many were started
-     */
-    private int attemptHanded(int free) {
+    /** Attempts up to {@code free} of the deliveries handed over by this instance's own transactions. */
+    private void attemptHanded(int free) {
         Instant now = clock.now();
         List<Delivery> batch = new ArrayList<>();
         for (Delivery next; batch.size() < free && (next = handed.poll()) != null; ) {
@@ -234,7 +230,6 @@ class DeliveryWorker implements SmartLifecycle {
         }
         attemptAll(batch, now);
         metrics.started(true, batch.size());
-        return batch.size();
     }
 
     private int takeAndAttempt(int free) {

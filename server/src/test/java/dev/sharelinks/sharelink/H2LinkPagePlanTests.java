@@ -16,7 +16,7 @@ class H2LinkPagePlanTests extends LinkPageTests {
 
     @Test
     void aPageIsReadInIndexOrderNotSorted() {
-        String plan = jdbc.sql("explain analyze " + links.listSql(false, false))
+        String plan = jdbc.sql("explain analyze " + links.listSql(false, false, 100, 20))
                 .param("org", orgId)
                 .param("limit", 20)
                 .param("offset", 100)
