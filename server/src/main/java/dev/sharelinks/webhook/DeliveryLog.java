@@ -39,7 +39,7 @@ public class DeliveryLog {
         if (!deliveries.redeliver(organizationId, endpointId, eventId, clock.now())) {
             throw new NotFoundException("Webhook delivery not found");
         }
-        WebhookEndpoints.afterCommit(signal::due);
+        AfterTransaction.committed(signal::due);
         return deliveries
                 .find(new DeliveryRepository.Key(eventId, endpointId))
                 .orElseThrow(() -> new NotFoundException("Webhook delivery not found"));

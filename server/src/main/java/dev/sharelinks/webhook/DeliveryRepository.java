@@ -72,6 +72,22 @@ class DeliveryRepository {
         Enqueued leasedUntil(Instant lease) {
             return new Enqueued(eventId, organizationId, type, payload, now, due, lease);
         }
+
+        /** The delivery to one endpoint that a leased event made, as stored: its first attempt counted. */
+        Delivery leasedTo(UUID endpointId) {
+            return new Delivery(
+                    eventId,
+                    endpointId,
+                    organizationId,
+                    type,
+                    payload,
+                    now,
+                    Delivery.Status.PENDING,
+                    1,
+                    1,
+                    leaseUntil,
+                    List.of());
+        }
     }
 
     private static final String ENQUEUE = """

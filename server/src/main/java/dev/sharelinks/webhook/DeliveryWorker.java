@@ -228,8 +228,10 @@ class DeliveryWorker implements SmartLifecycle {
                 batch.add(next);
             }
         }
-        attemptAll(batch, now);
-        metrics.started(true, batch.size());
+        if (!batch.isEmpty()) {
+            attemptAll(batch, now);
+            metrics.started(true, batch.size());
+        }
     }
 
     private int takeAndAttempt(int free) {

@@ -11,12 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Stores each event for the endpoints subscribed to it, in the publisher's transaction: a rolled-back change leaves
@@ -101,7 +98,7 @@ class Outbox {
         }
         if (!handOff) {
             if (!stored.isEmpty()) {
-                WebhookEndpoints.afterCommit(signal::due);
+                AfterTransaction.committed(signal::due);
             }
             return;
         }
@@ -112,41 +109,14 @@ class Outbox {
         Map<UUID, DeliveryRepository.Enqueued> byEvent = new HashMap<>();
         rows.forEach(e -> byEvent.put(e.eventId(), e));
         List<Delivery> leased = stored.stream()
-                .map(key -> {
-                    DeliveryRepository.Enqueued e = byEvent.get(key.eventId());
-                    return new Delivery(
-                            key.eventId(),
-                            key.endpointId(),
-                            e.organizationId(),
-                            e.type(),
-                            e.payload(),
-                            e.now(),
-                            Delivery.Status.PENDING,
-                            1,
-                            1,
-                            e.leaseUntil(),
-                            List.of());
-                })
+                .map(key -> byEvent.get(key.eventId()).leasedTo(key.endpointId()))
                 .toList();
-        afterCompletion(committed -> {
+        AfterTransaction.ended(committed -> {
             if (committed) {
                 handed.hand(leased);
                 signal.wake();
             } else {
                 handed.release(leased.size());
-            }
-        });
-    }
-
-    private static void afterCompletion(Consumer<Boolean> committed) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            committed.accept(true); // written outside a transaction: already committed
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                committed.accept(status == STATUS_COMMITTED);
             }
         });
     }

@@ -21,8 +21,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * An organisation's webhook endpoints: made, changed and deleted by the organisation (its API key), listed and
@@ -149,7 +147,7 @@ public class WebhookEndpoints {
             throw notFound();
         }
         audit.record(organizationId, TargetType.WEBHOOK_ENDPOINT, id, "webhook_endpoint.secret_rotated", Map.of());
-        afterCommit(subscriptions::refresh);
+        AfterTransaction.committed(subscriptions::refresh);
         return new RotatedSecret(secret, previousExpiresAt);
     }
 
@@ -172,7 +170,7 @@ public class WebhookEndpoints {
                     endpoint.id(),
                     "webhook_endpoint.disabled",
                     AuditTrail.diff(Map.of("enabled", true), Map.of("enabled", false, "disabledReason", reason)));
-            afterCommit(subscriptions::refresh);
+            AfterTransaction.committed(subscriptions::refresh);
         }
     }
 
@@ -234,7 +232,7 @@ public class WebhookEndpoints {
                     "webhook_endpoint." + verb,
                     changes);
         }
-        afterCommit(subscriptions::refresh);
+        AfterTransaction.committed(subscriptions::refresh);
     }
 
     private static Map<String, Object> view(WebhookEndpoint endpoint) {
@@ -249,20 +247,6 @@ public class WebhookEndpoints {
             view.put("disabledReason", endpoint.disabledReason());
         }
         return view;
-    }
-
-    /** Runs once the caller's transaction has committed (at once without one). */
-    static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
     }
 
     private static NotFoundException notFound() {
