@@ -446,9 +446,11 @@ def variants_comparison(unlimited, db_args, env, args, work):
 
 
 def builds_comparison(this_build, server_args, env, args, work):
-    """The claim over random links on this build against other builds of the server (--compare, e.g. the same code
-    with one piece stubbed out, to measure what that piece costs), all on the same PostgreSQL and links, equally
-    warmed up, taking turns twice so that drift hits all of them."""
+    """One scenario (--compare-script, the claim over random links unless told) on this build against other builds of
+    the server (--compare, e.g. the same code with one piece stubbed out, to measure what that piece costs), all on the
+    same PostgreSQL and links, equally warmed up, taking turns twice so that drift hits all of them."""
+    script = args.compare_script
+    name = script.removesuffix(".lua")
     servers = {"this build": this_build}
     try:
         for jar in args.compare:
@@ -457,17 +459,17 @@ def builds_comparison(this_build, server_args, env, args, work):
             warm_up([servers[jar].base], args, env)
         rounds = {label: [] for label in servers}
         for label in list(servers) * 2:
-            wrk("claim.lua", servers[label].base, min(5, args.duration), args.connections, env)
-            measured = wrk("claim.lua", servers[label].base, args.duration, args.connections, env)
+            wrk(script, servers[label].base, min(5, args.duration), args.connections, env)
+            measured = wrk(script, servers[label].base, args.duration, args.connections, env)
             rounds[label].append(measured)
-            log(f"claim, {label}: {measured['rps']:.0f} req/s, p99 {measured['p99_ms']:.1f} ms, "
+            log(f"{name}, {label}: {measured['rps']:.0f} req/s, p99 {measured['p99_ms']:.1f} ms, "
                 f"errors {measured['errors']}")
         rps = {label: statistics.mean(r["rps"] for r in runs) for label, runs in rounds.items()}
         result = {label: {"rps": rps[label], "ratio": rps["this build"] / rps[label],
                           "p99_ms": max(r["p99_ms"] for r in rounds[label]),
                           "errors": sum(r["errors"] for r in rounds[label])} for label in servers}
         for label in args.compare:
-            log(f"claim: this build {result[label]['ratio']:.2f}x {label}")
+            log(f"{name}: this build {result[label]['ratio']:.2f}x {label}")
         return result
     finally:
         for label, server in servers.items():
@@ -600,6 +602,8 @@ def main():
     parser.add_argument("--compare", type=lambda text: text.split(","), default=[],
                         help="comma-separated server jars whose claim over random links is measured against this "
                              "build's in the same run, taking turns (e.g. the same code with one piece stubbed out)")
+    parser.add_argument("--compare-script", default="claim.lua",
+                        help="the bench/wrk script --compare measures (default: claim.lua, the claim over random links)")
     args = parser.parse_args()
 
     work = tempfile.mkdtemp(prefix="sharelinks-bench-")

@@ -1,5 +1,6 @@
 package dev.sharelinks.sharelink;
 
+import dev.sharelinks.platform.Page;
 import dev.sharelinks.platform.jdbc.DatabaseKind;
 import dev.sharelinks.platform.jdbc.DbTime;
 import java.sql.ResultSet;
@@ -281,13 +282,53 @@ class ShareLinkRepository {
     }
 
     /** A page of the organisation's links, newest first; {@code search} matches persona name or token. */
-    List<ShareLink> list(UUID organizationId, String search, UUID personaId, int offset, int limit) {
+    List<ShareLink> list(UUID organizationId, String search, UUID personaId, long offset, int limit) {
         var page = bind(
                 jdbc.sql(listSql(search != null, personaId != null, offset, limit)), organizationId, search, personaId);
         if (!database.isPostgres()) {
             page = page.param("limit", limit).param("offset", offset);
         }
         return page.query(this::map).list();
+    }
+
+    /**
+     * A page and the exact number of links it is a page of. On PostgreSQL in one statement ({@link #countedPageSql}):
+     * the total and the page come from the same snapshot, in one round trip. H2 counts, then reads the page.
+     */
+    Page<ShareLink> page(UUID organizationId, String search, UUID personaId, int page, int perPage) {
+        long offset = (long) (page - 1) * perPage;
+        if (!database.isPostgres()) {
+            long total = count(organizationId, search, personaId);
+            var items =
+                    offset >= total ? List.<ShareLink>of() : list(organizationId, search, personaId, offset, perPage);
+            return new Page<>(items, total, page, perPage);
+        }
+        long[] total = {0};
+        List<ShareLink> items = new ArrayList<>(perPage);
+        bind(
+                        jdbc.sql(countedPageSql(search != null, personaId != null, offset, perPage)),
+                        organizationId,
+                        search,
+                        personaId)
+                .param("counted", personaId == null ? WHOLE_ORGANIZATION : personaId)
+                .query(rs -> {
+                    total[0] = rs.getLong("total");
+                    // past the last page the one row carries the total and no link
+                    if (rs.getObject("id") != null) {
+                        items.add(map(rs, items.size()));
+                    }
+                });
+        return new Page<>(items, total[0], page, perPage);
+    }
+
+    /**
+     * The count ({@link #count}'s) and the page ({@link #listSql}'s) joined: one row per link of the page, each with
+     * the total; one row with the total and no link when the page is past the end.
+     */
+    String countedPageSql(boolean bySearch, boolean byPersona, long offset, int limit) {
+        return "select counted.total, listed.* from (" + countSql(bySearch, byPersona) + ") counted (total) left join ("
+                + listSql(bySearch, byPersona, offset, limit) + ") listed on true"
+                + " order by listed.created_at desc, listed.id desc";
     }
 
     /** The nil UUID: the organisation-wide rows of share_link_counts. */
@@ -299,22 +340,18 @@ class ShareLinkRepository {
      * counts its matches; H2 counts (a few thousand links at most).
      */
     long count(UUID organizationId, String search, UUID personaId) {
-        if (search == null && database.isPostgres()) {
-            return jdbc.sql("""
-                            select coalesce(sum(links), 0) from share_link_counts
-                            where organization_id = :org and persona_id = :persona""")
-                    .param("org", organizationId)
-                    .param("persona", personaId == null ? WHOLE_ORGANIZATION : personaId)
-                    .query(Long.class)
-                    .single();
-        }
-        return bind(
-                        jdbc.sql("select count(*) from share_links" + where(search != null, personaId != null)),
-                        organizationId,
-                        search,
-                        personaId)
+        return bind(jdbc.sql(countSql(search != null, personaId != null)), organizationId, search, personaId)
+                .param("counted", personaId == null ? WHOLE_ORGANIZATION : personaId)
                 .query(Long.class)
                 .single();
+    }
+
+    private String countSql(boolean bySearch, boolean byPersona) {
+        if (!bySearch && database.isPostgres()) {
+            return "select coalesce(sum(links), 0) from share_link_counts"
+                    + " where organization_id = :org and persona_id = :counted";
+        }
+        return "select count(*) from share_links" + where(bySearch, byPersona);
     }
 
     /**
@@ -328,9 +365,10 @@ class ShareLinkRepository {
      * organization_id leading the ORDER BY, it reads just the page in index order (EXPLAIN: "index sorted"); it keeps
      * {@code :limit} and {@code :offset} as parameters (its statement cache is small and keyed by the text).
      */
-    String listSql(boolean bySearch, boolean byPersona, int offset, int limit) {
+    String listSql(boolean bySearch, boolean byPersona, long offset, int limit) {
         if (database.isPostgres()) {
-            return "select " + LINK + " from (select id, created_at from share_links" + where(bySearch, byPersona)
+            return "select " + LINK + " from (select id, created_at from share_links"
+                    + where(bySearch, byPersona)
                     + " order by organization_id desc, created_at desc, id desc limit " + limit + " offset " + offset
                     + ") page join share_links on share_links.id = page.id"
                     + " order by page.created_at desc, page.id desc";

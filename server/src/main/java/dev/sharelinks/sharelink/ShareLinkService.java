@@ -138,11 +138,7 @@ public class ShareLinkService {
         if (term != null && term.indexOf('\u0000') >= 0) {
             throw new InvalidInputException("search", "search must not contain NUL characters");
         }
-        long total = links.count(organizationId, term, personaId);
-        long offset = (long) (page - 1) * perPage;
-        List<ShareLink> items =
-                offset >= total ? List.of() : links.list(organizationId, term, personaId, (int) offset, perPage);
-        return new Page<>(items, total, page, perPage);
+        return links.page(organizationId, term, personaId, page, perPage);
     }
 
     /**

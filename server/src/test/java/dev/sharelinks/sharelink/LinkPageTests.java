@@ -92,4 +92,35 @@ abstract class LinkPageTests {
         assertThat(links.count(orgId, null, personaId))
                 .isEqualTo(links.list(orgId, null, personaId, 0, 2_000).size());
     }
+
+    @Test
+    void aPageCarriesTheExactTotalAndPastTheLastPageOnlyTheTotal() {
+        List<ShareLink> all = links.list(orgId, null, null, 0, 2_000);
+        List<ShareLink> paged = IntStream.rangeClosed(1, 53)
+                .mapToObj(page -> links.page(orgId, null, null, page, 20))
+                .peek(page -> assertThat(page.total()).isEqualTo(1_040))
+                .flatMap(page -> page.items().stream())
+                .toList();
+        assertThat(paged).isEqualTo(all);
+
+        var pastTheEnd = links.page(orgId, null, null, 54, 20);
+        assertThat(pastTheEnd.items()).isEmpty();
+        assertThat(pastTheEnd.total()).isEqualTo(1_040);
+
+        List<ShareLink> listed =
+                all.stream().filter(link -> link.personaName().equals("Listed")).toList();
+        assertThat(listed).hasSize(20);
+        var byPersona = links.page(orgId, null, personaId, 2, 15);
+        assertThat(byPersona.total()).isEqualTo(20);
+        assertThat(byPersona.items()).isEqualTo(listed.subList(15, 20));
+        var bySearch = links.page(orgId, "listed", null, 1, 15);
+        assertThat(bySearch.total()).isEqualTo(20);
+        assertThat(bySearch.items()).isEqualTo(listed.subList(0, 15));
+        var bySearchAndPersona = links.page(orgId, "listed", personaId, 3, 10);
+        assertThat(bySearchAndPersona.total()).isEqualTo(20);
+        assertThat(bySearchAndPersona.items()).isEmpty();
+        var nothingFound = links.page(orgId, "no-such-link", null, 1, 20);
+        assertThat(nothingFound.total()).isZero();
+        assertThat(nothingFound.items()).isEmpty();
+    }
 }
