@@ -35,6 +35,13 @@ class ShareLinkRepository {
                 + ".organization_id) as plan_remove_watermark";
     }
 
+    /**
+     * {@link #LINK} for a statement whose links all belong to organisation {@code :org}: the plan is read once for the
+     * statement, not once per row.
+     */
+    private static final String ORGANIZATION_LINK = "share_links.*, "
+            + "(select o.plan_remove_watermark from organizations o where o.id = :org) as plan_remove_watermark";
+
     /** Origins are stored one per line: a valid origin never contains a line break. */
     private static final String ORIGIN_SEPARATOR = "\n";
 
@@ -367,13 +374,13 @@ class ShareLinkRepository {
      */
     String listSql(boolean bySearch, boolean byPersona, long offset, int limit) {
         if (database.isPostgres()) {
-            return "select " + LINK + " from (select id, created_at from share_links"
+            return "select " + ORGANIZATION_LINK + " from (select id, created_at from share_links"
                     + where(bySearch, byPersona)
                     + " order by organization_id desc, created_at desc, id desc limit " + limit + " offset " + offset
                     + ") page join share_links on share_links.id = page.id"
                     + " order by page.created_at desc, page.id desc";
         }
-        return "select " + LINK + " from share_links use index (ix_share_links_org_created_id)"
+        return "select " + ORGANIZATION_LINK + " from share_links use index (ix_share_links_org_created_id)"
                 + where(bySearch, byPersona)
                 + " order by organization_id desc, created_at desc, id desc limit :limit offset :offset";
     }

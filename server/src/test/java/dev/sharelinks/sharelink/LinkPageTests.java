@@ -123,4 +123,23 @@ abstract class LinkPageTests {
         assertThat(nothingFound.total()).isZero();
         assertThat(nothingFound.items()).isEmpty();
     }
+
+    @Test
+    void aPageShowsTheWatermarkSettingOnlyWhereTheOrganisationsPlanAllowsIt() {
+        UUID newest = links.page(orgId, null, null, 1, 1).items().get(0).id();
+        jdbc.sql("update share_links set remove_watermark = true where id = :id")
+                .param("id", newest)
+                .update();
+        assertThat(links.page(orgId, null, null, 1, 20).items())
+                .as("the plan does not allow it")
+                .noneMatch(ShareLink::removeWatermark);
+
+        jdbc.sql("update organizations set plan_remove_watermark = true where id = :org")
+                .param("org", orgId)
+                .update();
+        assertThat(links.page(orgId, null, null, 1, 20).items())
+                .filteredOn(ShareLink::removeWatermark)
+                .extracting(ShareLink::id)
+                .containsExactly(newest);
+    }
 }

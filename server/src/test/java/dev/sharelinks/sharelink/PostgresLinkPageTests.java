@@ -47,7 +47,9 @@ class PostgresLinkPageTests extends LinkPageTests {
 
         assertThat(plan)
                 .as("20 rows read from the table, not the 500 passed over")
-                .containsPattern("Index Scan using share_links_pkey on share_links .*loops=20");
+                .containsPattern("Index Scan using share_links_pkey on share_links .*loops=20")
+                .as("the organisation's plan read once for the page, not once a row")
+                .containsPattern("organizations_pkey on organizations o .*loops=1\\)");
     }
 
     @Test
