@@ -28,19 +28,18 @@ class ShareLinkRepository {
      * shown, even when it was set while the plan allowed it (a downgrade brings the watermark back at once, an
      * upgrade the owner's setting).
      */
-    private static final String LINK = "share_links.*, " + planOf("share_links");
+    private static final String LINK = "share_links.*, " + planOf("share_links.organization_id");
 
-    private static String planOf(String links) {
-        return "(select o.plan_remove_watermark from organizations o where o.id = " + links
-                + ".organization_id) as plan_remove_watermark";
+    private static String planOf(String organizationId) {
+        return "(select o.plan_remove_watermark from organizations o where o.id = " + organizationId
+                + ") as plan_remove_watermark";
     }
 
     /**
      * {@link #LINK} for a statement whose links all belong to organisation {@code :org}: the plan is read once for the
      * statement, not once per row.
      */
-    private static final String ORGANIZATION_LINK = "share_links.*, "
-            + "(select o.plan_remove_watermark from organizations o where o.id = :org) as plan_remove_watermark";
+    private static final String ORGANIZATION_LINK = "share_links.*, " + planOf(":org");
 
     /** Origins are stored one per line: a valid origin never contains a line break. */
     private static final String ORIGIN_SEPARATOR = "\n";
@@ -169,7 +168,8 @@ class ShareLinkRepository {
     Optional<ShareLink> claimReturning(String token, Instant now) {
         String sql = database.isPostgres()
                 ? CLAIM + " returning " + LINK
-                : "select counted.*, " + planOf("counted") + " from final table (" + CLAIM + ") counted";
+                : "select counted.*, " + planOf("counted.organization_id") + " from final table (" + CLAIM
+                        + ") counted";
         return jdbc.sql(sql)
                 .param("token", token)
                 .param("now", DbTime.toDb(now))
@@ -317,7 +317,6 @@ class ShareLinkRepository {
                         organizationId,
                         search,
                         personaId)
-                .param("counted", personaId == null ? WHOLE_ORGANIZATION : personaId)
                 .query(rs -> {
                     total[0] = rs.getLong("total");
                     // past the last page the one row carries the total and no link
@@ -348,7 +347,6 @@ class ShareLinkRepository {
      */
     long count(UUID organizationId, String search, UUID personaId) {
         return bind(jdbc.sql(countSql(search != null, personaId != null)), organizationId, search, personaId)
-                .param("counted", personaId == null ? WHOLE_ORGANIZATION : personaId)
                 .query(Long.class)
                 .single();
     }
@@ -356,7 +354,7 @@ class ShareLinkRepository {
     private String countSql(boolean bySearch, boolean byPersona) {
         if (!bySearch && database.isPostgres()) {
             return "select coalesce(sum(links), 0) from share_link_counts"
-                    + " where organization_id = :org and persona_id = :counted";
+                    + " where organization_id = :org and persona_id = :persona";
         }
         return "select count(*) from share_links" + where(bySearch, byPersona);
     }
@@ -395,10 +393,10 @@ class ShareLinkRepository {
 
     private static JdbcClient.StatementSpec bind(
             JdbcClient.StatementSpec statement, UUID organizationId, String search, UUID personaId) {
-        statement = statement.param("org", organizationId);
-        if (personaId != null) {
-            statement = statement.param("persona", personaId);
-        }
+        // no persona: the nil UUID, which the kept counts use for the whole organisation (the filters ignore it)
+        statement = statement
+                .param("org", organizationId)
+                .param("persona", personaId == null ? WHOLE_ORGANIZATION : personaId);
         if (search != null) {
             statement = statement.param("pattern", "%" + likeEscape(search.toLowerCase(Locale.ROOT)) + "%");
         }

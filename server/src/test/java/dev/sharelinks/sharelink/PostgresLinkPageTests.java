@@ -41,7 +41,7 @@ class PostgresLinkPageTests extends LinkPageTests {
                 "\n",
                 jdbc.sql("explain (analyze, costs off) " + links.countedPageSql(false, false, 480, 20))
                         .param("org", orgId)
-                        .param("counted", new UUID(0, 0))
+                        .param("persona", new UUID(0, 0))
                         .query(String.class)
                         .list());
 
@@ -71,7 +71,7 @@ class PostgresLinkPageTests extends LinkPageTests {
                     .update();
             alone.sql("analyze share_links").update();
             for (int i = 0; i < 15; i++) {
-                var page = alone.sql(sql).param("org", orgId).param("counted", new UUID(0, 0));
+                var page = alone.sql(sql).param("org", orgId).param("persona", new UUID(0, 0));
                 assertThat(page.query((rs, row) -> rs.getObject("id")).list()).hasSize(20);
             }
             long generic = alone.sql("select coalesce(sum(generic_plans), 0) from pg_prepared_statements")
