@@ -28,6 +28,27 @@ public record ShareLink(
         Instant createdAt,
         Instant lastUsedAt) {
 
+    /** The same link, showing its persona under this name. */
+    ShareLink named(String personaName) {
+        return new ShareLink(
+                id,
+                organizationId,
+                personaId,
+                personaName,
+                token,
+                type,
+                expiresAt,
+                usageLimit,
+                usageCount,
+                allowedOrigins,
+                allowAllOrigins,
+                removeWatermark,
+                enabled,
+                primary,
+                createdAt,
+                lastUsedAt);
+    }
+
     /** The link as the use with this number left it. */
     ShareLink counted(int usageCount, Instant usedAt) {
         return new ShareLink(

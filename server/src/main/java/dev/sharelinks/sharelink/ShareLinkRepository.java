@@ -54,17 +54,31 @@ class ShareLinkRepository {
         this.database = database;
     }
 
-    void insert(ShareLink link) {
-        jdbc.sql("""
-                        insert into share_links (id, organization_id, persona_id, persona_name, token, link_type, expires_at,
-                            usage_limit, usage_count, allowed_origins, allow_all_origins, remove_watermark, enabled,
-                            primary_persona_id, created_at, updated_at, last_used_at)
-                        values (:id, :org, :persona, :personaName, :token, :type, :expiresAt, :usageLimit, :usageCount,
-                            :origins, :allowAll, :removeWatermark, :enabled, :primaryPersona, :createdAt, :createdAt, :lastUsedAt)""")
+    /**
+     * Stores a new link of one of its organisation's personas and answers the persona's name, read by the same
+     * statement (one round trip, not a persona read before the insert); empty, and nothing stored, when the
+     * persona is not the organisation's. The link's own persona name is not used. The parameters in the select
+     * list are cast: unlike in VALUES, PostgreSQL does not take their types from the target columns.
+     */
+    Optional<String> insertForPersona(ShareLink link) {
+        String insert = """
+                insert into share_links (id, organization_id, persona_id, persona_name, token, link_type, expires_at,
+                    usage_limit, usage_count, allowed_origins, allow_all_origins, remove_watermark, enabled,
+                    primary_persona_id, created_at, updated_at, last_used_at)
+                select cast(:id as uuid), p.organization_id, p.id, p.name, cast(:token as varchar(64)),
+                    cast(:type as varchar(16)), cast(:expiresAt as timestamp with time zone), cast(:usageLimit as integer),
+                    cast(:usageCount as integer), cast(:origins as varchar(16000)), cast(:allowAll as boolean),
+                    cast(:removeWatermark as boolean), cast(:enabled as boolean), case when cast(:primary as boolean)
+                    then p.id end, cast(:createdAt as timestamp with time zone), cast(:createdAt as timestamp with time zone),
+                    cast(:lastUsedAt as timestamp with time zone)
+                from personas p where p.id = :persona and p.organization_id = :org""";
+        String sql = database.isPostgres()
+                ? insert + " returning persona_name"
+                : "select persona_name from final table (" + insert + ")";
+        return jdbc.sql(sql)
                 .param("id", link.id())
                 .param("org", link.organizationId())
                 .param("persona", link.personaId())
-                .param("personaName", link.personaName())
                 .param("token", link.token())
                 .param("type", link.type().name())
                 .param("expiresAt", DbTime.toDb(link.expiresAt()))
@@ -74,10 +88,11 @@ class ShareLinkRepository {
                 .param("allowAll", link.allowAllOrigins())
                 .param("removeWatermark", link.removeWatermark())
                 .param("enabled", link.enabled())
-                .param("primaryPersona", link.primary() ? link.personaId() : null)
+                .param("primary", link.primary())
                 .param("createdAt", DbTime.toDb(link.createdAt()))
                 .param("lastUsedAt", DbTime.toDb(link.lastUsedAt()))
-                .update();
+                .query(String.class)
+                .optional();
     }
 
     Optional<ShareLink> findById(UUID organizationId, UUID id) {

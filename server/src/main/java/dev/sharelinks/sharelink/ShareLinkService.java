@@ -1,7 +1,6 @@
 package dev.sharelinks.sharelink;
 
 import dev.sharelinks.organization.OrganizationService;
-import dev.sharelinks.organization.Persona;
 import dev.sharelinks.organization.PersonaDeleting;
 import dev.sharelinks.platform.ConflictException;
 import dev.sharelinks.platform.DuplicateKeyRetry;
@@ -73,14 +72,12 @@ public class ShareLinkService {
     public ShareLink create(UUID organizationId, UUID personaId, Duration lifetime, Integer usageLimit) {
         checkLifetime(lifetime);
         checkUsageLimit(usageLimit);
-        Persona persona =
-                organizations.persona(organizationId, personaId).orElseThrow(ShareLinkService::personaNotFound);
         Instant now = clock.now();
-        ShareLink link = new ShareLink(
+        ShareLink unnamed = new ShareLink(
                 UUID.randomUUID(),
                 organizationId,
                 personaId,
-                persona.name(),
+                null,
                 secrets.newShareToken(),
                 LinkType.LINK,
                 lifetime == null ? null : now.plus(lifetime),
@@ -93,8 +90,10 @@ public class ShareLinkService {
                 false,
                 now,
                 null);
+        ShareLink link;
         try {
-            links.insert(link);
+            // the persona's check and name come with the insert (one statement)
+            link = links.insertForPersona(unnamed).map(unnamed::named).orElseThrow(ShareLinkService::personaNotFound);
         } catch (DataIntegrityViolationException personaDeletedMeanwhile) {
             throw personaNotFound();
         }
