@@ -366,7 +366,7 @@ def run_server(database, pg, args, work, results):
             line = next(l for l in out.splitlines() if l.startswith("CLIENT_JSON "))
             results["client"] = json.loads(line[len("CLIENT_JSON "):])
             log(f"generated client {results['client']['client_rps']:.0f}/s, raw java.net.http "
-                f"{results['client']['raw_rps']:.0f}/s")
+                f"{results['client']['raw_rps']:.0f}/s, pairs of rounds {results['client'].get('pair_ratios')}")
     finally:
         server.stop()
     return tokens, grants
@@ -780,10 +780,11 @@ def report(results):
                     f"{('yes' if ok else '**no**') if counted else ''} |")
     client = results["client"]
     if client:
-        ok = client["ratio"] >= 0.9
+        ok = client["ratio"] >= 0.95  # #20 item 7
         verdicts.append(ok)
         rows.append(f"| generated Java client, status read | postgresql | {client['client_rps']:.0f} | | | 0 | "
-                    f"raw java.net.http {client['raw_rps']:.0f} | {client['ratio']:.2f} | | | ≥ 0.9× | "
+                    f"raw java.net.http {client['raw_rps']:.0f} (pairs of rounds: "
+                    f"{', '.join(f'{r:.2f}' for r in client.get('pair_ratios', []))}) | {client['ratio']:.2f} | | | ≥ 0.95× | "
                     f"{'yes' if ok else '**no**'} |")
     start = results["startup"]
     bare, libraries = "bare Spring Boot", "the server's libraries only"
