@@ -30,6 +30,15 @@ public record ShareLink(
 
     /** The same link, showing its persona under this name. */
     ShareLink named(String personaName) {
+        return with(personaName, usageCount, lastUsedAt);
+    }
+
+    /** The link as the use with this number left it. */
+    ShareLink counted(int usageCount, Instant usedAt) {
+        return with(personaName, usageCount, usedAt);
+    }
+
+    private ShareLink with(String personaName, int usageCount, Instant lastUsedAt) {
         return new ShareLink(
                 id,
                 organizationId,
@@ -47,26 +56,5 @@ public record ShareLink(
                 primary,
                 createdAt,
                 lastUsedAt);
-    }
-
-    /** The link as the use with this number left it. */
-    ShareLink counted(int usageCount, Instant usedAt) {
-        return new ShareLink(
-                id,
-                organizationId,
-                personaId,
-                personaName,
-                token,
-                type,
-                expiresAt,
-                usageLimit,
-                usageCount,
-                allowedOrigins,
-                allowAllOrigins,
-                removeWatermark,
-                enabled,
-                primary,
-                createdAt,
-                usedAt);
     }
 }
