@@ -67,11 +67,11 @@ class JavaProcess:
     """A JVM started from a program: a jar's path, or ['-cp', classpath, main class]; with the time from spawn
     to the first served request."""
 
-    def __init__(self, program, args, ready_path, heap, log_path, jvm_args=()):
+    def __init__(self, program, args, ready_path, heap, log_path, jvm_args=(), java=None):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         launch = program if isinstance(program, list) else ["-jar", program]
-        command = [JAVA, f"-Xmx{heap}", *jvm_args, *launch, f"--server.port={self.port}"] + args
+        command = [java or JAVA, f"-Xmx{heap}", *jvm_args, *launch, f"--server.port={self.port}"] + args
         self.log_file = open(log_path, "w")
         started = time.monotonic()
         self.process = subprocess.Popen(command, stdout=self.log_file, stderr=subprocess.STDOUT)
@@ -533,9 +533,9 @@ def startup_times(variants, heap, work, runs=5):
     of each per round), so that the machine's drift over the minutes of the measurement hits all of them."""
     times = {key: [] for key, *_ in variants}
     for i in range(runs):
-        for key, program, args_for, ready_path, jvm_args in variants:
+        for key, program, args_for, ready_path, jvm_args, *java in variants:
             process = JavaProcess(program, args_for(i), ready_path, heap, os.path.join(work, f"startup-{key}-{i}.log"),
-                                  jvm_args)
+                                  jvm_args, *java)
             times[key].append(process.startup_seconds)
             process.stop()
     return {key: statistics.median(values) for key, values in times.items()}
@@ -559,20 +559,31 @@ def cds_archive(extracted, args, heap):
     return [f"-XX:SharedArchiveFile={archive}"]
 
 
-def supports_aot_cache():
+def supports_aot_cache(java):
     """JDK 25 (JEP 483 and its successors: one-step -XX:AOTCacheOutput) has an ahead-of-time cache; JDK 17 has not."""
-    probe = subprocess.run([JAVA, "-XX:+PrintFlagsFinal", "-version"], capture_output=True, text=True)
+    if not java or (os.path.isabs(java) and not os.path.exists(java)):
+        return False
+    probe = subprocess.run([java, "-XX:+PrintFlagsFinal", "-version"], capture_output=True, text=True)
     return "AOTCacheOutput" in probe.stdout
 
 
-def aot_cache(extracted, args, heap):
+def aot_java():
+    """The JVM of the AOT-cache start-ups (#20 item 6 is on JDK 25): BENCH_AOT_JAVA, else the benchmark's own JVM
+    when it has the cache, else this machine's JDK 25 when there is one; None without any."""
+    for java in (os.environ.get("BENCH_AOT_JAVA"), JAVA, "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java"):
+        if supports_aot_cache(java):
+            return java
+    return None
+
+
+def aot_cache(extracted, args, heap, java, name="application", jvm_args=()):
     """The README's AOT-cache recipe on an extracted jar: one training run that stops after the context has
-    started (the classes it loads and links, and their profiles) and writes the cache. Returns the JVM option that
-    uses it."""
-    cache = os.path.join(os.path.dirname(extracted), "application.aot")
-    subprocess.run([JAVA, f"-Xmx{heap}", f"-XX:AOTCacheOutput={cache}", "-Dspring.context.exit=onRefresh",
+    started (the classes it loads and links, and their profiles) and writes the cache. Returns the JVM options that
+    use it (with `jvm_args`, which the training run had too)."""
+    cache = os.path.join(os.path.dirname(extracted), f"{name}.aot")
+    subprocess.run([java, f"-Xmx{heap}", *jvm_args, f"-XX:AOTCacheOutput={cache}", "-Dspring.context.exit=onRefresh",
                     "-jar", extracted, "--server.port=0"] + args, check=True, capture_output=True, timeout=600)
-    return [f"-XX:AOTCache={cache}"]
+    return [*jvm_args, f"-XX:AOTCache={cache}"]
 
 
 def libraries_only(extracted_server, work):
@@ -597,6 +608,8 @@ def main():
     parser.add_argument("--scenarios", type=lambda text: text.split(","), default=None,
                         help="measure only the scenarios whose names contain one of these comma-separated words "
                              "(development runs)")
+    parser.add_argument("--startup-only", action="store_true",
+                        help="measure the start-ups only (no load, no database; #20 item 6)")
     parser.add_argument("--skip-ceilings", action="store_true",
                         help="skip the framework and start-up ceilings (development runs; the pgbench ceilings stay)")
     parser.add_argument("--compare", type=lambda text: text.split(","), default=[],
@@ -638,29 +651,39 @@ def main():
                                  "--sharelinks.demo-data=false"]
         # the framework ceiling, and the same endpoint with the server's libraries (what they cost per request):
         # both warmed up first, then measured one right after the other
-        ceilings = {"framework": JavaProcess(BASELINE_JAR, [], "/constant", args.heap,
-                                             os.path.join(work, "baseline.log"))}
-        try:
-            ceilings[LIBRARIES_CEILING] = JavaProcess(libraries, h2_empty("libraries-only-load"), "/constant",
-                                                      args.heap, os.path.join(work, "libraries-only.log"))
-            env = {"BENCH_METHOD": "GET"}
-            for process in ceilings.values():
-                wrk("baseline.lua", process.base, BASELINE_WARM_UP_S, args.connections, env)  # the chance to warm up
-            for name, process in ceilings.items():
-                results["ceilings"][name] = wrk("baseline.lua", process.base, args.duration, args.connections, env)
-                log(f"constant JSON, {name}: {results['ceilings'][name]['rps']:.0f} req/s")
-        finally:
-            for process in ceilings.values():
-                process.stop()
+        if not args.startup_only:  # --startup-only: no load, no database
+            ceilings = {"framework": JavaProcess(BASELINE_JAR, [], "/constant", args.heap,
+                                                 os.path.join(work, "baseline.log"))}
+            try:
+                ceilings[LIBRARIES_CEILING] = JavaProcess(libraries, h2_empty("libraries-only-load"), "/constant",
+                                                          args.heap, os.path.join(work, "libraries-only.log"))
+                env = {"BENCH_METHOD": "GET"}
+                for process in ceilings.values():
+                    wrk("baseline.lua", process.base, BASELINE_WARM_UP_S, args.connections, env)  # the chance to warm up
+                for name, process in ceilings.items():
+                    results["ceilings"][name] = wrk("baseline.lua", process.base, args.duration, args.connections, env)
+                    log(f"constant JSON, {name}: {results['ceilings'][name]['rps']:.0f} req/s")
+            finally:
+                for process in ceilings.values():
+                    process.stop()
         baseline_flags = cds_archive(extracted_baseline, [], args.heap)
         server_flags = cds_archive(extracted_server, h2_empty("cds-training"), args.heap)
         server_ready, bare_ready, none = "/actuator/health/readiness", "/constant", lambda i: []
         aot_variants = []
-        if supports_aot_cache():
+        jdk25 = aot_java()
+        if jdk25:
+            # bare Spring Boot's plain `java -jar` on the same JDK is the reference; the jar carries Spring AOT's
+            # bean definitions too (server/pom.xml), used with -Dspring.aot.enabled=true
+            spring_aot = ["-Dspring.aot.enabled=true"]
             aot_variants = [
-                ("baseline_aot_s", extracted_baseline, none, bare_ready, aot_cache(extracted_baseline, [], args.heap)),
+                ("baseline_jdk25_s", BASELINE_JAR, none, bare_ready, (), jdk25),
+                ("baseline_aot_s", extracted_baseline, none, bare_ready,
+                 aot_cache(extracted_baseline, [], args.heap, jdk25), jdk25),
                 ("server_h2_aot_s", extracted_server, lambda i: h2_empty(f"startup-aot-{i}"), server_ready,
-                 aot_cache(extracted_server, h2_empty("aot-training"), args.heap))]
+                 aot_cache(extracted_server, h2_empty("aot-training"), args.heap, jdk25), jdk25),
+                ("server_h2_spring_aot_s", extracted_server, lambda i: h2_empty(f"startup-spring-aot-{i}"),
+                 server_ready, aot_cache(extracted_server, h2_empty("spring-aot-training"), args.heap, jdk25,
+                                         "spring-aot", spring_aot), jdk25)]
         results["startup"] = startup_times(aot_variants + [
             ("baseline_s", BASELINE_JAR, none, bare_ready, ()),
             ("server_h2_s", SERVER_JAR, lambda i: h2_empty(f"startup-{i}"), server_ready, ()),
@@ -678,7 +701,8 @@ def main():
             f"only {start['libraries_only_s']:.2f} s, bare {start['baseline_extracted_s']:.2f} s; with CDS: server "
             f"{start['server_h2_cds_s']:.2f} s, bare {start['baseline_cds_s']:.2f} s")
 
-        on_each_database()
+        if not args.startup_only:
+            on_each_database()
     finally:
         if pg:
             pg.stop()
@@ -792,8 +816,10 @@ def report(results):
             ("start-up to first served request (H2, empty), `java -jar`", "server_h2_s", "baseline_s", bare, True),
             ("start-up, both with a CDS archive", "server_h2_cds_s", "baseline_cds_s", bare, True),
             ("start-up, server with CDS vs bare `java -jar`", "server_h2_cds_s", "baseline_s", bare, False),
-            ("start-up, server with an AOT cache (JDK 25) vs bare `java -jar`", "server_h2_aot_s", "baseline_s", bare,
-             "aot"),
+            ("start-up, server with Spring AOT and an AOT cache (JDK 25) vs bare `java -jar` (JDK 25)",
+             "server_h2_spring_aot_s", "baseline_jdk25_s", bare, "aot"),
+            ("start-up, server with an AOT cache alone (JDK 25) vs bare `java -jar` (JDK 25)", "server_h2_aot_s",
+             "baseline_jdk25_s", bare, False),
             ("start-up, both with an AOT cache (JDK 25)", "server_h2_aot_s", "baseline_aot_s", bare, False),
             ("start-up, both from the extracted jar", "server_h2_extracted_s", "baseline_extracted_s", bare, False),
             ("start-up, the server's libraries without its code (extracted)", "libraries_only_s",
