@@ -31,9 +31,10 @@ class SessionGrants {
 
     /**
      * Signing is most of a claim's CPU: JDK 17's P-256 takes ~700 µs a signature here, Bouncy Castle's ~170 µs.
-     * Not registered with {@link java.security.Security}: only the grant signer uses it.
+     * Not registered with {@link java.security.Security}: only the grant signer uses it. Its constructor takes
+     * ~0.2 s of a start, so {@link SessionGrantsPreinitializer} makes it on Spring Boot's background thread.
      */
-    private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
+    static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
 
     private final SigningKeys keys;
     private final String issuer;
