@@ -608,6 +608,8 @@ def main():
     parser.add_argument("--scenarios", type=lambda text: text.split(","), default=None,
                         help="measure only the scenarios whose names contain one of these comma-separated words "
                              "(development runs)")
+    parser.add_argument("--report", metavar="RESULTS_JSON",
+                        help="measure nothing: write the report of an earlier run (bench/results/<stamp>.json) again")
     parser.add_argument("--startup-only", action="store_true",
                         help="measure the start-ups only (no load, no database; #20 item 6)")
     parser.add_argument("--skip-ceilings", action="store_true",
@@ -618,6 +620,10 @@ def main():
     parser.add_argument("--compare-script", default="claim.lua",
                         help="the bench/wrk script --compare measures (default: claim.lua, the claim over random links)")
     args = parser.parse_args()
+    if args.report:
+        with open(args.report) as f:
+            report(json.load(f), os.path.basename(args.report).removesuffix(".json"))
+        return
 
     work = tempfile.mkdtemp(prefix="sharelinks-bench-")
     os.chmod(work, 0o755)
@@ -750,7 +756,44 @@ def bound(results, scenario, ceiling, framework_key="framework"):
     return f"{best / ceiling['rps']:.2f}"
 
 
-def report(results):
+def issue20_targets(results):
+    """#20's targets 1 to 5, each against the ceiling it names, from the same run's figures: rows and verdicts."""
+    scenarios = {s["name"]: s for s in results["scenarios"] if s["database"] == "postgresql"}
+    ceilings, rows, verdicts = results["ceilings"], [], []
+
+    def bound_rps(database_ceiling):  # the endpoint with the server's libraries plus the statements' own work
+        libraries, database = ceilings.get(LIBRARIES_CEILING), ceilings.get(database_ceiling)
+        return 1 / (1 / libraries["rps"] + 1 / database["rps"]) if libraries and database else None
+
+    for item, name, reference, reference_rps, target, p99_limit in (
+            (1, "claim (one hot link)", "pgbench same row", (ceilings.get("pg claim hot") or {}).get("rps"), 3.0, 50),
+            (2, "claim (random links)", "pgbench one claim per transaction", (ceilings.get("pg claim") or {}).get("rps"),
+             1.0, 50),
+            (3, "status read (random links)", "bound with the server's libraries", bound_rps("pg status lookup"), 0.8,
+             None),
+            (3, "Cekura token read", "bound with the server's libraries", bound_rps("pg token lookup"), 0.8, None),
+            (4, "list (page of 20)", "status read, same run", (scenarios.get("status read (random links)") or {}).get("rps"),
+             0.5, None),
+            (5, "create link", "pgbench create statements", (ceilings.get("pg create") or {}).get("rps"), 0.7, None)):
+        s = scenarios.get(name)
+        if not s or not reference_rps:
+            continue
+        ratio = s["rps"] / reference_rps
+        ok = ratio >= target and (p99_limit is None or s["p99_ms"] <= p99_limit) and s["errors"] == 0
+        verdicts.append(ok)
+        limit_text = f", p99 ≤ {p99_limit} ms" if p99_limit else ""
+        rows.append(f"| {item} | {name} | {s['rps']:.0f} | {s['p99_ms']:.1f} | {reference} {reference_rps:.0f} | "
+                    f"{ratio:.2f} | ≥ {target}×{limit_text} | {'yes' if ok else '**no**'} |")
+    if rows:
+        rows = ["", "#20's targets 1–5 on PostgreSQL (6 and 7 are the start-up and client rows above):", "",
+                "| item | scenario | req/s | p99 ms | against (req/s) | ratio | target | met |",
+                "| ---: | --- | ---: | ---: | --- | ---: | --- | --- |"] + rows
+    return rows, verdicts
+
+
+def report(results, stamp=None):
+    """Writes bench/results/<stamp>.md and .json; given the stamp of an earlier run, writes that run's report
+    again from its figures (--report)."""
     rows = ["| scenario | database | req/s | p50 ms | p99 ms | errors | ceiling (req/s) | ratio | bound "
             "| bound with the libraries | target | met |",
             "| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- | --- |"]
@@ -837,6 +880,8 @@ def report(results):
         rows.append(f"| {label} | h2 | {start[key]:.2f} s | | | | "
                     f"{reference} {start[reference_key]:.2f} s | {startup_ratio:.2f} | | | "
                     f"{f'≤ {limit}×' if counted else ''} | {met} |")
+    targets, target_verdicts = issue20_targets(results)
+    verdicts += target_verdicts
     errors = sum(s["errors"] for s in results["scenarios"])
     verdicts.append(errors == 0)
     ceilings = ["", "| ceiling | req/s | p50 ms | p99 ms | errors |", "| --- | ---: | ---: | ---: | ---: |"]
@@ -850,21 +895,24 @@ def report(results):
     for name, m in results["memory"].items():
         memory.append(f"| server on {name} | {m['heap_used_mb']:.0f} MB | {m['rss_mb']:.0f} MB | {m['xmx']} |")
     m = results["machine"]
-    header = [f"Run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on {m['cpus']} × {m['cpu']}, "
+    rerun = stamp is not None
+    ran = datetime.datetime.strptime(stamp, "%Y%m%dT%H%MZ") if rerun else datetime.datetime.now(datetime.timezone.utc)
+    header = [f"Run {ran:%Y-%m-%d %H:%M} UTC on {m['cpus']} × {m['cpu']}, "
               f"{m['memory_gb']} GB, Linux {m['kernel']}, {m['java']}; load generator (wrk, "
               f"{results['settings']['connections']} connections), database and server on the same machine; "
               f"{results['settings']['duration']} s per scenario, {results['settings']['links']} links over "
               f"{results['settings']['personas']} personas; server and baseline with -Xmx{results['settings']['heap']}; "
               f"PostgreSQL: {results.get('postgresql', 'not run')}.", "",
               f"Targets met: {sum(verdicts)} of {len(verdicts)}; errors over the whole run: {errors}.", ""]
-    text = "\n".join(header + rows + ceilings + memory) + "\n"
+    text = "\n".join(header + rows + targets + ceilings + memory) + "\n"
     print("\n" + text)
     os.makedirs(os.path.join(ROOT, "bench/results"), exist_ok=True)
-    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%MZ")
+    stamp = stamp or ran.strftime("%Y%m%dT%H%MZ")
     with open(os.path.join(ROOT, "bench/results", f"{stamp}.md"), "w") as f:
         f.write(text)
-    with open(os.path.join(ROOT, "bench/results", f"{stamp}.json"), "w") as f:
-        json.dump(results, f, indent=2)
+    if not rerun:
+        with open(os.path.join(ROOT, "bench/results", f"{stamp}.json"), "w") as f:
+            json.dump(results, f, indent=2)
     log(f"results written to bench/results/{stamp}.md and .json")
 
 
