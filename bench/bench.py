@@ -744,16 +744,21 @@ def machine():
             "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30)}
 
 
+def bound_rps(ceilings, framework_key, database_key):
+    """The best rate a server could reach if it added nothing to the bare endpoint's work (or to that of the same
+    endpoint with the server's libraries) and its database statements' work: both ceilings saturate the same
+    cores, so their costs per request add up. None without both ceilings."""
+    framework = ceilings.get(framework_key)
+    database = ceilings.get(database_key) if database_key else None
+    if not framework or not database:
+        return None
+    return 1 / (1 / framework["rps"] + 1 / database["rps"])
+
+
 def bound(results, scenario, ceiling, framework_key="framework"):
-    """The best ratio a server could reach if it added nothing to the bare endpoint's work (or to that of the
-    same endpoint with the server's libraries) and its database statements' work: both ceilings saturate the
-    same cores, so their costs per request add up."""
-    framework = results["ceilings"].get(framework_key)
-    database = results["ceilings"].get(scenario[5]) if scenario[5] else None
-    if not framework or not database or not ceiling:
-        return ""
-    best = 1 / (1 / framework["rps"] + 1 / database["rps"])
-    return f"{best / ceiling['rps']:.2f}"
+    """bound_rps as a ratio to the scenario's ceiling, for the table."""
+    best = bound_rps(results["ceilings"], framework_key, scenario[5])
+    return f"{best / ceiling['rps']:.2f}" if best and ceiling else ""
 
 
 def issue20_targets(results):
@@ -761,17 +766,15 @@ def issue20_targets(results):
     scenarios = {s["name"]: s for s in results["scenarios"] if s["database"] == "postgresql"}
     ceilings, rows, verdicts = results["ceilings"], [], []
 
-    def bound_rps(database_ceiling):  # the endpoint with the server's libraries plus the statements' own work
-        libraries, database = ceilings.get(LIBRARIES_CEILING), ceilings.get(database_ceiling)
-        return 1 / (1 / libraries["rps"] + 1 / database["rps"]) if libraries and database else None
-
     for item, name, reference, reference_rps, target, p99_limit in (
             (1, "claim (one hot link)", "pgbench same row", (ceilings.get("pg claim hot") or {}).get("rps"), 3.0, 50),
             (2, "claim (random links)", "pgbench one claim per transaction", (ceilings.get("pg claim") or {}).get("rps"),
              1.0, 50),
-            (3, "status read (random links)", "bound with the server's libraries", bound_rps("pg status lookup"), 0.8,
+            (3, "status read (random links)", "bound with the server's libraries",
+             bound_rps(ceilings, LIBRARIES_CEILING, "pg status lookup"), 0.8,
              None),
-            (3, "Cekura token read", "bound with the server's libraries", bound_rps("pg token lookup"), 0.8, None),
+            (3, "Cekura token read", "bound with the server's libraries",
+             bound_rps(ceilings, LIBRARIES_CEILING, "pg token lookup"), 0.8, None),
             (4, "list (page of 20)", "status read, same run", (scenarios.get("status read (random links)") or {}).get("rps"),
              0.5, None),
             (5, "create link", "pgbench create statements", (ceilings.get("pg create") or {}).get("rps"), 0.7, None)):
@@ -913,7 +916,7 @@ def report(results, stamp=None):
     if not rerun:
         with open(os.path.join(ROOT, "bench/results", f"{stamp}.json"), "w") as f:
             json.dump(results, f, indent=2)
-    log(f"results written to bench/results/{stamp}.md and .json")
+    log(f"results written to bench/results/{stamp}.md" + ("" if rerun else " and .json"))
 
 
 if __name__ == "__main__":
