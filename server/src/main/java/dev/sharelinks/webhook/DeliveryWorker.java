@@ -34,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * for the lease), a pool of {@code concurrency} threads attempts them, and each attempt's outcome is
  * recorded with its log row in one transaction. Instances never wait for each other (SKIP LOCKED), and an attempt
  * whose instance died is made again by any instance once its lease has passed: delivery is at least once, and the
- * receiver de-duplicates by {@code webhook-id}.
+ * receiver de-duplicates by {@code webhook-id}. With {@code deliver} off the instance only stores events (and
+ * keeps its gauge of the oldest waiting one): instances that deliver send them.
  */
 @Component
 class DeliveryWorker implements SmartLifecycle {
@@ -98,10 +99,18 @@ class DeliveryWorker implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (!settings.deliver() || running) {
+        if (running) {
             return;
         }
         running = true;
+        if (!settings.deliver()) {
+            // sends nothing, but still tells how old the oldest waiting delivery is: were no instance delivering,
+            // this gauge would be the one to say so
+            loop = new Thread(this::watchPending, "webhook-pending-gauge");
+            loop.setDaemon(true);
+            loop.start();
+            return;
+        }
         handed.open();
         AtomicInteger threads = new AtomicInteger();
         attempts = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
@@ -120,6 +129,10 @@ class DeliveryWorker implements SmartLifecycle {
             return;
         }
         running = false;
+        if (!settings.deliver()) {
+            loop.interrupt();
+            return;
+        }
         handed.close();
         signal.wake();
         try {
@@ -208,6 +221,22 @@ class DeliveryWorker implements SmartLifecycle {
                 // the database may be away for a moment: try again after the poll interval
                 log.warn("Webhook delivery loop: {}", e.toString());
                 sleepQuietly(settings.pollInterval());
+            }
+        }
+    }
+
+    /** On an instance that does not deliver: the age of the oldest waiting delivery, refreshed now and then. */
+    private void watchPending() {
+        while (running) {
+            try {
+                metrics.oldestPending(deliveries.oldestPending(), clock.now());
+            } catch (RuntimeException e) {
+                log.warn("Webhook pending gauge: {}", e.toString());
+            }
+            try {
+                Thread.sleep(GAUGE_INTERVAL.toMillis());
+            } catch (InterruptedException e) {
+                return; // stopped
             }
         }
     }

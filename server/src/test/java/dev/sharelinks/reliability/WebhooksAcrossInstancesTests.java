@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +36,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Webhooks from a fleet: two server processes on one PostgreSQL database deliver the same outbox. No event is
  * attempted by both at once, a receiver that fails three times gets the event on the fourth attempt, 410 disables
  * the endpoint; and after one instance is killed with SIGKILL in the middle of claims and deliveries, every
- * committed use reaches the receiver at least once (counted by webhook-id), the duplicates counted.
+ * committed use reaches the receiver at least once (counted by webhook-id), the duplicates counted; and an instance
+ * that does not deliver leaves its events to one that does.
  */
 class WebhooksAcrossInstancesTests {
 
@@ -199,6 +202,63 @@ class WebhooksAcrossInstancesTests {
         }
     }
 
+    /**
+     * A fleet may keep sending off the instances that serve visitors: those run with deliveries off and only store
+     * events (in the change's transaction, as always); instances of their own deliver them.
+     */
+    @Test
+    void eventsStoredByAnInstanceThatDoesNotDeliverAreSentByOneThatDoes() throws Exception {
+        String url = EmbeddedPostgres.newDatabase();
+        JdbcClient db = jdbc(url);
+        String[] storeOnly = Stream.concat(Arrays.stream(WEBHOOKS), Stream.of("--sharelinks.webhooks.deliver=false"))
+                .toArray(String[]::new);
+        try (WebhookReceiver receiver = WebhookReceiver.on("127.0.0.1");
+                ServerProcess api = ServerProcess.start(url, "webhooks-store-only", storeOnly)) {
+            Tenant tenant = Tenant.create(api.baseUrl(), "Split fleet");
+            endpoint(api, tenant, receiver.url("/hooks"), "share_link.session_started");
+            String token = JsonPath.read(tenant.createLink(api.baseUrl(), 100), "$.token");
+            Thread.sleep(300); // the subscription cache has seen the endpoint
+            int uses = 20;
+            for (int i = 0; i < uses; i++) {
+                expect(201, "POST", api.baseUrl() + "/v1/public/share-links/" + token + "/sessions", null, null);
+            }
+            Thread.sleep(1000); // twenty poll intervals: an instance that delivers would have sent them by now
+            assertThat(receiver.received())
+                    .as("sent by the instance that does not deliver")
+                    .isEmpty();
+            assertThat(pending(db)).as("events stored, waiting").isEqualTo(uses);
+            // the instance that sends nothing still says how long they have waited (its gauge, every 5 s)
+            long gaugeDeadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (oldestPendingSeconds(api) < 1 && System.nanoTime() < gaugeDeadline) {
+                Thread.sleep(200);
+            }
+            assertThat(oldestPendingSeconds(api))
+                    .as("age of the oldest waiting delivery")
+                    .isPositive();
+
+            try (ServerProcess worker = ServerProcess.start(url, "webhooks-worker", WEBHOOKS)) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while ((pending(db) > 0 || attemptsMadeBy(worker) < uses) && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                Set<String> stored = Set.copyOf(db.sql("select cast(event_id as varchar) from webhook_deliveries")
+                        .query(String.class)
+                        .list());
+                assertThat(receiver.received().stream().map(Received::id).collect(Collectors.toSet()))
+                        .as("every stored event, sent by the instance that delivers")
+                        .hasSize(uses)
+                        .isEqualTo(stored);
+                assertThat(pending(db)).as("deliveries still waiting").isZero();
+                assertThat(attemptsMadeBy(worker))
+                        .as("attempts made by the delivering instance")
+                        .isEqualTo(uses);
+                assertThat(attemptsMadeBy(api))
+                        .as("attempts made by the storing instance")
+                        .isZero();
+            }
+        }
+    }
+
     private static String endpoint(ServerProcess server, Tenant tenant, String url, String type) throws Exception {
         return JsonPath.read(
                 expect(
@@ -218,6 +278,16 @@ class WebhooksAcrossInstancesTests {
                 .filter(line -> line.startsWith("sharelinks_webhook_attempts_total{"))
                 .mapToInt(line -> (int) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
+    }
+
+    private static double oldestPendingSeconds(ServerProcess server) throws Exception {
+        String metrics = expect(
+                200, "GET", server.baseUrl() + "/actuator/prometheus", "Bearer " + ServerProcess.ADMIN_TOKEN, null);
+        return metrics.lines()
+                .filter(line -> line.startsWith("sharelinks_webhook_oldest_pending_seconds"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static long pending(JdbcClient db) {
