@@ -8,7 +8,11 @@ PostgreSQL's commits per claim and its statements by executor time per claim (pg
 round; wall time inside the executor on a saturated machine: relative figures, not CPU), and the server's CPU by
 thread name (request threads, delivery threads, GC, JIT).
 
-    python3 bench/webhook_cpu.py [server jar] [seconds per round]
+    python3 bench/webhook_cpu.py [server jar] [seconds per round] [--store-only]
+
+--store-only starts the server with `sharelinks.webhooks.deliver=false`: events are stored in the claim's
+transaction as always, but this instance sends none (a fleet's API instances, beside instances that deliver). The
+rounds with the endpoint then measure what webhooks cost the instance that serves the claims.
 """
 import os
 import subprocess
@@ -62,8 +66,10 @@ def commits(pg):
 
 
 def main():
-    jar = sys.argv[1] if len(sys.argv) > 1 else bench.SERVER_JAR
-    seconds = int(sys.argv[2]) if len(sys.argv) > 2 else 15
+    store_only = "--store-only" in sys.argv
+    positional = [arg for arg in sys.argv[1:] if arg != "--store-only"]
+    jar = positional[0] if positional else bench.SERVER_JAR
+    seconds = int(positional[1]) if len(positional) > 1 else 15
     os.chdir(bench.ROOT)
     work = tempfile.mkdtemp(prefix="sharelinks-webhook-cpu-")
     os.chmod(work, 0o755)
@@ -75,7 +81,8 @@ def main():
         server = bench.JavaProcess(jar, pg.jdbc_args() + [
             f"--sharelinks.admin-token={bench.ADMIN}", "--sharelinks.demo-data=false",
             f"--sharelinks.key-encryption-key={bench.KEY_ENCRYPTION_KEY}", "--sharelinks.rate-limit.enabled=false",
-            "--sharelinks.webhooks.allow-loopback=true"], "/actuator/health/readiness", "128m",
+            "--sharelinks.webhooks.allow-loopback=true", f"--sharelinks.webhooks.deliver={not store_only}".lower()],
+            "/actuator/health/readiness", "128m",
             os.path.join(work, "server.log"))
         data = os.path.join(work, "data")
         os.makedirs(data)
