@@ -272,22 +272,21 @@ class WebhooksAcrossInstancesTests {
 
     /** Attempts this instance made, from its own metrics. */
     private static int attemptsMadeBy(ServerProcess server) throws Exception {
-        String metrics = expect(
-                200, "GET", server.baseUrl() + "/actuator/prometheus", "Bearer " + ServerProcess.ADMIN_TOKEN, null);
-        return metrics.lines()
-                .filter(line -> line.startsWith("sharelinks_webhook_attempts_total{"))
-                .mapToInt(line -> (int) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
+        return (int) metric(server, "sharelinks_webhook_attempts_total");
     }
 
     private static double oldestPendingSeconds(ServerProcess server) throws Exception {
+        return metric(server, "sharelinks_webhook_oldest_pending_seconds");
+    }
+
+    /** The sum of a metric's series on one instance. */
+    private static double metric(ServerProcess server, String name) throws Exception {
         String metrics = expect(
                 200, "GET", server.baseUrl() + "/actuator/prometheus", "Bearer " + ServerProcess.ADMIN_TOKEN, null);
         return metrics.lines()
-                .filter(line -> line.startsWith("sharelinks_webhook_oldest_pending_seconds"))
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst()
-                .orElseThrow();
+                .sum();
     }
 
     private static long pending(JdbcClient db) {
