@@ -9,7 +9,7 @@ import org.springframework.boot.autoconfigure.preinitialize.BackgroundPreinitial
 import org.springframework.core.io.support.SpringFactoriesLoader;
 
 /**
- * The start's slow one-time work that no bean needs at once (Bouncy Castle's provider, the User-Agent rules) is
+ * The start's slow one-time work that no bean needs at once (the grant signer's provider, the User-Agent rules) is
  * registered with Spring Boot's background pre-initialisation, which loads it from {@code spring.factories}: a
  * misspelt or unloadable entry would only show as a slower start.
  */

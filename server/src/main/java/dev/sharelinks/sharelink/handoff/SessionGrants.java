@@ -20,7 +20,6 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.springframework.stereotype.Component;
 
 /** Signs the proof of one counted use that the visitor carries into the platform's product. */
@@ -28,13 +27,6 @@ import org.springframework.stereotype.Component;
 class SessionGrants {
 
     static final JOSEObjectType TYPE = new JOSEObjectType("sharelinks-session+jwt");
-
-    /**
-     * Signing is most of a claim's CPU: JDK 17's P-256 takes ~700 µs a signature here, Bouncy Castle's ~170 µs.
-     * Not registered with {@link java.security.Security}: only the grant signer uses it. Its constructor takes
-     * ~0.2 s of a start, so {@link SessionGrantsPreinitializer} makes it on Spring Boot's background thread.
-     */
-    static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
 
     private final SigningKeys keys;
     private final String issuer;
@@ -92,12 +84,13 @@ class SessionGrants {
             return known;
         }
         try {
-            // Bouncy Castle signs with its own key object only: handed the JDK's key it takes a slower path.
-            PrivateKey privateKey = KeyFactory.getInstance("EC", BOUNCY_CASTLE)
+            // a provider signs fastest with its own key object (Bouncy Castle handed the JDK's takes a slower path)
+            Provider provider = GrantSigningProvider.IN_USE;
+            PrivateKey privateKey = KeyFactory.getInstance("EC", provider)
                     .generatePrivate(
                             new PKCS8EncodedKeySpec(key.toECPrivateKey().getEncoded()));
             ECDSASigner made = new ECDSASigner(privateKey, Curve.P_256);
-            made.getJCAContext().setProvider(BOUNCY_CASTLE);
+            made.getJCAContext().setProvider(provider);
             Signer current = new Signer(key.getKeyID(), made);
             signer = current;
             return current;
