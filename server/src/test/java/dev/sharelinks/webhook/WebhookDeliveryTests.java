@@ -135,6 +135,15 @@ class WebhookDeliveryTests {
                 .isEqualTo(sessionId);
         assertThat(JsonPath.<Integer>read(hook.body(), "$.data.session.use")).isEqualTo(1);
         assertThat(JsonPath.<Integer>read(hook.body(), "$.data.usageCount")).isEqualTo(1);
+        // beside the session, data is the link exactly as the Anam API reads it back
+        Map<String, Object> data = JsonPath.read(hook.body(), "$.data");
+        data.remove("session");
+        String linkRead = mvc.perform(api(org, get("/v1/share-links/{id}", JsonPath.<String>read(link, "$.id"))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(data).isEqualTo(JsonPath.read(linkRead, "$"));
         // a tampered body or another secret does not verify
         assertThatThrownBy(
                         () -> new Webhook(secret).verify(hook.body().replace("\"use\":1", "\"use\":2"), hook.headers()))
