@@ -145,8 +145,9 @@ class BrowserTests {
         var operation = wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector(".opblock-get .opblock-summary-path[data-path='/v1/public/share-links/{token}']")));
         operation.click();
-        var block = browser.findElement(By.cssSelector(".opblock-get.is-open"));
-        wait.until(ExpectedConditions.elementToBeClickable(block.findElement(By.cssSelector(".try-out__btn"))))
+        // Swagger UI renders the opened operation after the click: wait for it and its button, not find them at once
+        var block = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock-get.is-open")));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".opblock-get.is-open .try-out__btn")))
                 .click();
         wait.until(driver ->
                         block.findElements(By.cssSelector(".parameters input")).isEmpty()
