@@ -18,7 +18,7 @@ final class GrantSigningProvider {
 
     private static final Logger log = LoggerFactory.getLogger(GrantSigningProvider.class);
 
-    /** Made once; its loading (~0.1–0.2 s) is done by {@link SessionGrantsPreinitializer} on Boot's background thread. */
+    /** Made once; its loading (~0.25 s with the self tests) is done by {@link SessionGrantsPreinitializer} on Boot's background thread. */
     static final Provider IN_USE = choose(GrantSigningProvider::nativeProvider, BouncyCastleProvider::new);
 
     private GrantSigningProvider() {}
